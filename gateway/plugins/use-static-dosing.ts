@@ -1,0 +1,71 @@
+/**
+ * The gateway's static layer of dosing: an operation that asks a field the caller's party may never
+ * see (in any phase, relation or consent state) is refused before anything runs, and introspection
+ * shows each party only its own contract. The subgraphs still decide per field at run time.
+ */
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import {
+  execute,
+  GraphQLError,
+  Kind,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ASTVisitor,
+} from 'graphql';
+import { ErrorCode } from '../../schema/errors.js';
+import type { Partij } from '../../schema/vocabulary.js';
+import { contractSchema, type Contracts } from '../contracts.js';
+import { callerOf } from './use-authentication.js';
+
+export interface StaticDosingOptions {
+  readonly contracts: Contracts;
+}
+
+function refuseNeverVisible(partij: Partij, forbidden: ReadonlySet<string>) {
+  return (context: ValidationContext): ASTVisitor => ({
+    Field(node) {
+      const parent = context.getParentType();
+      const coordinate = parent ? `${parent.name}.${node.name.value}` : '';
+      if (!forbidden.has(coordinate)) return;
+      context.reportError(
+        new GraphQLError(`Dosering: ${coordinate} is voor partij ${partij} in geen enkele fase zichtbaar.`, {
+          nodes: node,
+          extensions: { code: ErrorCode.DOSERING_GEWEIGERD, reden: 'PARTIJ', partij, veld: coordinate },
+        }),
+      );
+    },
+  });
+}
+
+function isIntrospectionOnly(document: DocumentNode): boolean {
+  return document.definitions.every(
+    (d) =>
+      d.kind !== Kind.OPERATION_DEFINITION ||
+      d.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__')),
+  );
+}
+
+export function useStaticDosing({ contracts }: StaticDosingOptions): GatewayPlugin {
+  const perSchema = new WeakMap<GraphQLSchema, Map<Partij, GraphQLSchema>>();
+  const contractFor = (schema: GraphQLSchema, partij: Partij) => {
+    let byParty = perSchema.get(schema);
+    if (!byParty) perSchema.set(schema, (byParty = new Map()));
+    let s = byParty.get(partij);
+    if (!s) byParty.set(partij, (s = contractSchema(schema, contracts.get(partij) ?? new Set())));
+    return s;
+  };
+  return {
+    onValidate({ addValidationRule, context }) {
+      const caller = callerOf((context as { request: Request }).request);
+      if (!caller) return;
+      addValidationRule(refuseNeverVisible(caller.partij, contracts.get(caller.partij) ?? new Set()));
+    },
+    onExecute({ args, setExecuteFn }) {
+      const caller = callerOf((args.contextValue as { request: Request }).request);
+      if (!caller || !isIntrospectionOnly(args.document)) return;
+      const schema = contractFor(args.schema, caller.partij);
+      setExecuteFn((a) => execute({ ...a, schema }));
+    },
+  };
+}

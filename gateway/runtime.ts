@@ -1,0 +1,100 @@
+/**
+ * The Woonkans gateway: Hive Gateway's runtime (MIT) over the checked-in supergraph, with identity,
+ * the static dosing layer, health checks, W3C trace propagation and — in development — the local
+ * issuer. It forwards the caller's own token; every subgraph verifies it again.
+ */
+import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import * as httpTransport from '@graphql-mesh/transport-http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { createTokenVerifier } from '../schema/identity/verify.js';
+import type { GatewayConfig } from './config.js';
+import { forbiddenCoordinates } from './contracts.js';
+import type { DevKeys } from './dev-issuer/keys.js';
+import { useAuthentication } from './plugins/use-authentication.js';
+import { useDevIssuer } from './plugins/use-dev-issuer.js';
+import { useHealth } from './plugins/use-health.js';
+import { useStaticDosing } from './plugins/use-static-dosing.js';
+import { loadSupergraph } from './supergraph.js';
+
+export interface GatewayDeps {
+  /** The development issuer's keys, when `config.devIssuer` is on. */
+  readonly devKeys?: DevKeys;
+  /** Extra plugins (e.g. the Werkgroep dashboard page). */
+  readonly plugins?: GatewayPlugin[];
+  readonly log?: (message: string) => void;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly server: Server;
+  stop(): Promise<void>;
+}
+
+const traceparents = new WeakMap<Request, string>();
+const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+function traceparentOf(request: Request): string {
+  let tp = traceparents.get(request);
+  if (!tp) {
+    const incoming = request.headers.get('traceparent');
+    tp = incoming && TRACEPARENT.test(incoming) ? incoming : `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+    traceparents.set(request, tp);
+  }
+  return tp;
+}
+
+export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps = {}) {
+  const log = deps.log ?? ((m: string) => console.log(`[gateway] ${m}`));
+  const supergraph = loadSupergraph(config.subgraphUrls);
+  const contracts = forbiddenCoordinates(supergraph);
+  const verify = createTokenVerifier(config.auth);
+  if (config.devIssuer && !deps.devKeys) throw new TypeError('DEV_ISSUER staat aan maar er zijn geen ontwikkelsleutels');
+
+  const runtime = createGatewayRuntime({
+    supergraph,
+    transports: { http: httpTransport } as never,
+    logging: false,
+    landingPage: false,
+    graphiql: false,
+    maskedErrors: true,
+    batching: { limit: 10 },
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => ({
+        authorization: request.headers.get('authorization') ?? '',
+        traceparent: traceparentOf(request),
+      }),
+    },
+    plugins: () => [
+      ...(config.devIssuer && deps.devKeys
+        ? [useDevIssuer({ keys: deps.devKeys, mint: { issuer: config.auth.issuer, audience: config.auth.audience } })]
+        : []),
+      useHealth({ subgraphUrls: config.subgraphUrls }),
+      ...(deps.plugins ?? []),
+      useAuthentication({ verify, log }),
+      useStaticDosing({ contracts }),
+    ],
+  });
+
+  return {
+    runtime,
+    async listen(port = config.port, host = config.host): Promise<RunningGateway> {
+      const server = createServer(runtime as never);
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, resolve);
+      });
+      const address = server.address();
+      const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+      return {
+        url,
+        server,
+        stop: async () => {
+          server.closeAllConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await runtime.dispose();
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,306 @@
+/**
+ * The Werkgroep page in a real browser (Debian Chromium via playwright-core) against a fake GraphQL
+ * endpoint on the same tiny server. The fake answers a fixed figures object for the token
+ * "werkgroep-ok", HTTP 401 for "verlopen", and DOSERING_GEWEIGERD for any other token. The end-to-end
+ * test against the real gateway is separate.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { WerkgroepMonitoring } from '../../schema/monitoring/dashboard-view.js';
+import { ONDERDRUKT_MARKER, renderWerkgroepPage } from './page.js';
+import { WERKGROEP_QUERY } from './query.js';
+import { chromiumMissing, launchChromium } from './test-browser.js';
+
+const x = { waarde: null, onderdrukt: true } as const;
+const n = (waarde: number) => ({ waarde, onderdrukt: false });
+
+const FIGURES: WerkgroepMonitoring = {
+  drempel: 5,
+  perPeriode: [
+    { periode: '2025-01', aangemeld: n(12), doelgroep: n(7), gehuisvest: x, nietDoelgroepRegulier: n(0), nietDoelgroepAnders: x },
+    { periode: '2025-02', aangemeld: n(8), doelgroep: x, gehuisvest: n(6), nietDoelgroepRegulier: n(5), nietDoelgroepAnders: x },
+    { periode: '2025-03', aangemeld: x, doelgroep: x, gehuisvest: n(1234), nietDoelgroepRegulier: n(0), nietDoelgroepAnders: n(0) },
+  ],
+  perGemeente: [
+    { gemeente: 'venlo', regio: 'NOORD_LIMBURG', aangemeld: n(10), gehuisvest: n(6) },
+    { gemeente: 'beesel', regio: 'NOORD_LIMBURG', aangemeld: x, gehuisvest: n(0) },
+    { gemeente: 'roermond', regio: 'MIDDEN_LIMBURG', aangemeld: n(8), gehuisvest: x },
+  ],
+  doelen: [
+    { regio: 'NOORD_LIMBURG', jaar: 2025, doel: 120, gerealiseerd: n(96) },
+    { regio: 'MIDDEN_LIMBURG', jaar: 2025, doel: 100, gerealiseerd: x },
+  ],
+  doorlooptijd: { mediaanDagen: 59, p25Dagen: 40, p75Dagen: 81, onderdrukt: false },
+  fasenNu: [
+    { fase: 'MELDING', aantal: x },
+    { fase: 'ONDERZOEK', aantal: n(0) },
+    { fase: 'BEMIDDELING', aantal: n(14) },
+    { fase: 'CORPORATIEGESPREK', aantal: x },
+    { fase: 'HUUROVEREENKOMST', aantal: n(5) },
+    { fase: 'GEHUISVEST', aantal: n(60) },
+    { fase: 'AFGESLOTEN', aantal: n(31) },
+  ],
+  gesprekken: {
+    leiddeTotHuisvesting: n(20),
+    nietGeleid: n(9),
+    redenen: [
+      { reden: 'Geen passende woning; "nog niet"', aantal: n(6) },
+      { reden: 'Overige redenen', aantal: x },
+    ],
+  },
+  zelfstandig: { naEenJaar: n(17), naTweeJaar: x },
+  garantiefonds: { saldoCent: 4_523_050, bijdragenOpenstaandCent: 100_000, aanvragen: 3, uitbetaaldCent: 125_099 },
+  zonderToestemming: { gedeeld: 2, bezwaren: 0 },
+};
+
+interface Seen {
+  headers: IncomingHttpHeaders;
+  body: { query: string; variables: Record<string, unknown> };
+}
+
+const missing = chromiumMissing();
+if (missing) console.warn(`page.browser.test.ts: ${missing}`);
+
+describe.skipIf(missing !== null)(`Werkgroep page in Chromium${missing ? ` — SKIPPED: ${missing}` : ''}`, () => {
+  let server: Server;
+  let browser: Browser;
+  let base = '';
+  let page: Page;
+  const seen: Seen[] = [];
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    const html = renderWerkgroepPage({ graphqlPath: '/graphql', devPersonas: true });
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'GET' && url.pathname === '/werkgroep') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+      } else if (req.method === 'GET' && url.pathname === '/dev/token' && url.searchParams.get('partij') === 'WERKGROEP') {
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: 'werkgroep-ok' }));
+      } else if (req.method === 'POST' && url.pathname === '/graphql') {
+        let raw = '';
+        req.setEncoding('utf8');
+        req.on('data', (chunk: string) => (raw += chunk));
+        req.on('end', () => {
+          seen.push({ headers: req.headers, body: JSON.parse(raw) as Seen['body'] });
+          const auth = req.headers.authorization;
+          const json = (status: number, body: unknown) =>
+            res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+          if (auth === 'Bearer werkgroep-ok') json(200, { data: { monitoring: FIGURES } });
+          else if (auth === 'Bearer verlopen') json(401, { errors: [{ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }] });
+          else json(200, { data: null, errors: [{ message: 'Geweigerd', extensions: { code: 'DOSERING_GEWEIGERD' } }] });
+        });
+      } else {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  beforeEach(async () => {
+    seen.length = 0;
+    consoleErrors.length = 0;
+    const context = await browser.newContext({ acceptDownloads: true, locale: 'nl-NL' });
+    page = await context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await page.goto(`${base}/werkgroep`);
+  });
+
+  afterEach(async () => {
+    await page.context().close();
+  });
+
+  async function load(token: string, regio = ''): Promise<void> {
+    await page.getByTestId('token').fill(token);
+    await page.getByTestId('filter-periode').selectOption('MAAND');
+    await page.getByTestId('filter-van').fill('2025-01');
+    await page.getByTestId('filter-tot').fill('2025-03');
+    await page.getByTestId('filter-regio').selectOption(regio);
+    await page.getByTestId('toon-cijfers').click();
+  }
+
+  const rows = (testid: string) =>
+    page.getByTestId(testid).evaluate((t) =>
+      Array.from(t.querySelectorAll('tbody tr')).map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent)),
+    );
+
+  it('sends the shared query with the bearer token and the chosen range', async () => {
+    await load('werkgroep-ok', 'MIDDEN_LIMBURG');
+    await page.getByTestId('tabel-per-periode').waitFor();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.headers.authorization).toBe('Bearer werkgroep-ok');
+    expect(seen[0]!.headers['content-type']).toBe('application/json');
+    expect(seen[0]!.body.query).toBe(WERKGROEP_QUERY);
+    expect(seen[0]!.body.variables).toEqual({ periode: 'MAAND', van: '2025-01-01', tot: '2025-04-01', regio: 'MIDDEN_LIMBURG' });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows exactly the numbers returned, and the marker for hidden ones', async () => {
+    await load('werkgroep-ok');
+    await page.getByTestId('tabel-per-periode').waitFor();
+    const m = ONDERDRUKT_MARKER;
+    expect(await rows('tabel-per-periode')).toEqual([
+      ['jan 2025', '12', '0', m, '7', m],
+      ['feb 2025', '8', '5', m, m, '6'],
+      ['mrt 2025', m, '0', '0', m, '1.234'],
+    ]);
+    expect(await rows('tabel-per-gemeente')).toEqual([
+      ['Venlo', 'Noord-Limburg', '10', '6'],
+      ['Beesel', 'Noord-Limburg', m, '0'],
+      ['Roermond', 'Midden-Limburg', '8', m],
+    ]);
+    expect(await rows('tabel-doelen')).toEqual([
+      ['Noord-Limburg', '2025', '120', '96', '80%'],
+      ['Midden-Limburg', '2025', '100', m, m],
+    ]);
+    expect(await rows('tabel-doorlooptijd')).toEqual([['Dagen', '59', '40', '81']]);
+    expect(await rows('tabel-fasen')).toEqual([
+      ['Melding', m], ['Onderzoek', '0'], ['Bemiddeling', '14'], ['Corporatiegesprek', m],
+      ['Huurovereenkomst', '5'], ['Gehuisvest', '60'], ['Afgesloten', '31'],
+    ]);
+    expect(await rows('tabel-gesprekken')).toEqual([
+      ['Leidde tot passende huisvesting', '20'],
+      ['Leidde niet tot passende huisvesting', '9'],
+    ]);
+    expect(await rows('tabel-gesprek-redenen')).toEqual([['Geen passende woning; "nog niet"', '6'], ['Overige redenen', m]]);
+    expect(await rows('tabel-zelfstandig')).toEqual([['1 jaar', '17'], ['2 jaar', m]]);
+    expect(await rows('tabel-garantiefonds')).toEqual([
+      ['Saldo', '€ 45.230,50'], ['Openstaande bijdragen', '€ 1.000,00'], ['Aanvragen', '3'], ['Uitbetaald', '€ 1.250,99'],
+    ]);
+    expect(await rows('tabel-zonder-toestemming')).toEqual([['Besluiten tot delen', '2'], ['Bezwaren', '0']]);
+    expect(await page.locator('td[data-onderdrukt="true"]').count()).toBe(14);
+    await expect(page.getByTestId('legenda').textContent()).resolves.toContain(`${m} = niet getoond: minder dan 5 personen`);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('draws the charts from the same numbers, hidden ones as the marker only', async () => {
+    await load('werkgroep-ok');
+    const trend = page.getByTestId('grafiek-trend');
+    await trend.waitFor();
+    const points = await trend.evaluate((svg) =>
+      Array.from(svg.querySelectorAll('circle')).map((c) => [c.dataset.reeks, c.dataset.periode, c.dataset.waarde]),
+    );
+    expect(points).toEqual([
+      ['aangemeld', '2025-01', '12'],
+      ['aangemeld', '2025-02', '8'],
+      ['gehuisvest', '2025-02', '6'],
+      ['gehuisvest', '2025-03', '1234'],
+    ]);
+    const trendMarkers = await trend.evaluate((svg) =>
+      Array.from(svg.querySelectorAll('[data-onderdrukt="true"]')).map((t) => [t.getAttribute('data-reeks'), t.getAttribute('data-periode'), t.textContent]),
+    );
+    expect(trendMarkers).toEqual([['aangemeld', '2025-03', ONDERDRUKT_MARKER], ['gehuisvest', '2025-01', ONDERDRUKT_MARKER]]);
+
+    const bars = await page.getByTestId('grafiek-doelen').evaluate((svg) =>
+      Array.from(svg.querySelectorAll('rect[data-waarde]')).map((r) => [r.getAttribute('data-groep'), r.getAttribute('data-reeks'), r.getAttribute('data-waarde')]),
+    );
+    expect(bars).toEqual([
+      ['NOORD_LIMBURG 2025', 'gerealiseerd', '96'],
+      ['NOORD_LIMBURG 2025', 'doel', '120'],
+      ['MIDDEN_LIMBURG 2025', 'doel', '100'],
+    ]);
+    const barMarker = await page.getByTestId('grafiek-doelen').locator('[data-onderdrukt="true"]').textContent();
+    expect(barMarker).toBe(ONDERDRUKT_MARKER);
+    const labels = await page.getByTestId('grafiek-doelen').locator('text.waarde').allTextContents();
+    expect(labels).toEqual(['96', '120', '100']);
+  });
+
+  it('exports a CSV with exactly the shown values, hidden ones as the marker', async () => {
+    await load('werkgroep-ok');
+    await page.getByTestId('tabel-per-periode').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('exporteer-csv').click()]);
+    expect(download.suggestedFilename()).toBe('woonkans-monitoring-2025-01-tm-2025-03.csv');
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('Woonkans monitoring Werkgroep');
+    expect(lines[1]).toBe("Periode;januari 2025 t/m maart 2025, per maand, beide regio's");
+    expect(lines).toContain('Periode;Aangemeld;Niet doelgroep (regulier huren);Niet doelgroep (andere reden);Doelgroep;Gehuisvest');
+    expect(lines).toContain('jan 2025;12;0;x;7;x');
+    expect(lines).toContain('mrt 2025;x;0;0;x;1.234');
+    expect(lines).toContain('Beesel;Noord-Limburg;x;0');
+    expect(lines).toContain('Midden-Limburg;2025;100;x;x');
+    expect(lines).toContain('"Geen passende woning; ""nog niet""";6');
+    expect(lines).toContain('Saldo;€ 45.230,50');
+    // Every table row on screen is in the CSV, cell for cell.
+    const shown = await page.locator('[data-testid="cijfers"] table tr').evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')),
+    );
+    const field = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    for (const row of shown) expect(lines).toContain(row.map(field).join(';'));
+  });
+
+  it('shows a Dutch refusal and no figures for a token that is not the Werkgroep', async () => {
+    await load('gemeente-venlo');
+    const fout = page.getByTestId('foutmelding');
+    await fout.waitFor();
+    await expect(fout.textContent()).resolves.toContain('alleen voor leden van de Werkgroep');
+    await expect(fout.textContent()).resolves.toContain('DOSERING_GEWEIGERD');
+    expect(await page.getByTestId('cijfers').isHidden()).toBe(true);
+    expect(await page.locator('table, svg').count()).toBe(0);
+    expect(await page.getByTestId('exporteer-csv').isDisabled()).toBe(true);
+  });
+
+  it('clears figures already on screen when a later request is refused', async () => {
+    await load('werkgroep-ok');
+    await page.getByTestId('tabel-per-periode').waitFor();
+    await page.getByTestId('token').fill('corporatie-woonwenz');
+    await page.getByTestId('toon-cijfers').click();
+    await page.getByTestId('foutmelding').waitFor();
+    expect(await page.locator('table, svg').count()).toBe(0);
+    expect(await page.getByTestId('cijfers').isHidden()).toBe(true);
+  });
+
+  it('tells the user to sign in again on HTTP 401', async () => {
+    await load('verlopen');
+    await page.getByTestId('foutmelding').waitFor();
+    await expect(page.getByTestId('foutmelding').textContent()).resolves.toContain('niet (meer) aangemeld');
+    expect(await page.locator('table').count()).toBe(0);
+  });
+
+  it('asks for a token before sending anything', async () => {
+    await page.getByTestId('token').fill('');
+    await page.getByTestId('toon-cijfers').click();
+    await page.getByTestId('foutmelding').waitFor();
+    expect(seen).toHaveLength(0);
+  });
+
+  it('signs in with the development login and shows the figures', async () => {
+    await page.getByTestId('filter-van').fill('2025-01');
+    await page.getByTestId('filter-tot').fill('2025-03');
+    await page.getByTestId('dev-login').click();
+    await page.getByTestId('tabel-per-periode').waitFor();
+    expect(seen[0]!.headers.authorization).toBe('Bearer werkgroep-ok');
+  });
+
+  it('prints without the controls and with the range in the title', async () => {
+    await load('werkgroep-ok');
+    await page.getByTestId('tabel-per-periode').waitFor();
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.getByTestId('afdrukken').click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByTestId('filters').isVisible()).toBe(false);
+    expect(await page.getByTestId('afdrukken').isVisible()).toBe(false);
+    expect(await page.getByTestId('afgedrukt').isVisible()).toBe(true);
+    await expect(page.getByTestId('titel-bereik').textContent()).resolves.toBe(
+      "Periode: januari 2025 t/m maart 2025, per maand, beide regio's.",
+    );
+    expect(await page.getByTestId('tabel-per-periode').isVisible()).toBe(true);
+  });
+});

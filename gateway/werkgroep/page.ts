@@ -1,0 +1,132 @@
+/**
+ * The Werkgroep dashboard: one self-contained HTML document (inline CSS and JavaScript, no external URL,
+ * Dutch UI) that asks for a bearer token, sends `WERKGROEP_QUERY` to the gateway and shows the
+ * aggregate figures as tables and SVG charts, with CSV export and a print view.
+ *
+ * Why self-contained: the Werkgroep's figures must never depend on, or leak to, a third-party host
+ * (CDN, fonts, analytics); the document carries a Content-Security-Policy with the hashes of its own
+ * script and style, so nothing else can run or load even if the serving side forgets its headers.
+ */
+import { createHash } from 'node:crypto';
+import { FASEN, GEMEENTEN, REGIOS } from '../../schema/vocabulary.js';
+import { CHART_SCRIPT } from './chart-script.js';
+import { CSV_SCRIPT } from './csv-script.js';
+import { APP_SCRIPT } from './page-script.js';
+import { PAGE_STYLE } from './page-style.js';
+import { WERKGROEP_QUERY } from './query.js';
+
+/** What a hidden (suppressed) number shows as, on screen, in the CSV and in print (CBS: "x" = geheim). */
+export const ONDERDRUKT_MARKER = 'x';
+
+/** Options of {@link renderWerkgroepPage}. */
+export interface WerkgroepPageOptions {
+  /** Where the page POSTs the GraphQL query, e.g. `/graphql`. */
+  graphqlPath: string;
+  /**
+   * Show the button "Ontwikkel-login als Werkgroep", which fetches a token from
+   * `GET /dev/token?partij=WERKGROEP`. Only for local development.
+   * @default false
+   */
+  devPersonas?: boolean;
+}
+
+const REGIO_NAMEN: Record<(typeof REGIOS)[number], string> = {
+  NOORD_LIMBURG: 'Noord-Limburg',
+  MIDDEN_LIMBURG: 'Midden-Limburg',
+};
+
+const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** JSON that is safe inside an inline <script>: no `</script>`, no HTML comment, no line separators. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The origin to allow in `connect-src` when the GraphQL endpoint is given as an absolute URL. */
+function connectSource(graphqlPath: string): string {
+  if (!/^https?:\/\//i.test(graphqlPath)) return "'self'";
+  return `'self' ${new URL(graphqlPath).origin}`;
+}
+
+/** Renders the dashboard as one HTML document. */
+export function renderWerkgroepPage(options: WerkgroepPageOptions): string {
+  const devPersonas = options.devPersonas ?? false;
+  const config = {
+    graphqlPath: options.graphqlPath,
+    devPersonas,
+    query: WERKGROEP_QUERY,
+    marker: ONDERDRUKT_MARKER,
+    gemeenten: Object.fromEntries(Object.entries(GEMEENTEN).map(([slug, g]) => [slug, g.naam])),
+    regios: REGIO_NAMEN,
+    fasen: Object.fromEntries(FASEN.map((f) => [f, f.charAt(0) + f.slice(1).toLowerCase()])),
+  };
+  const script = `(function () {\n'use strict';\nvar CONFIG = ${scriptJson(config)};\n${CHART_SCRIPT}\n${CSV_SCRIPT}\n${APP_SCRIPT}\n})();\n`;
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)}`,
+    `style-src ${sha256(PAGE_STYLE)}`,
+    `connect-src ${connectSource(options.graphqlPath)}`,
+    "img-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const regioOpties = REGIOS.map((r) => `<option value="${r}">${REGIO_NAMEN[r]}</option>`).join('');
+  const devKnop = devPersonas
+    ? '<button type="button" id="dev-login" class="tweede" data-testid="dev-login">Ontwikkel-login als Werkgroep</button>'
+    : '';
+  return `<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="referrer" content="no-referrer">
+<title>Woonkans – monitoring voor de Werkgroep</title>
+<style>${PAGE_STYLE}</style>
+</head>
+<body>
+<header>
+<h1 data-testid="titel">Woonkans – monitoringcijfers voor de Werkgroep</h1>
+<p class="bereik" id="bereik" data-testid="titel-bereik">Vul een toegangstoken in en kies een periode.</p>
+<p class="alleen-print" id="afgedrukt" data-testid="afgedrukt"></p>
+</header>
+<main>
+<section class="bediening" aria-label="Aanmelden en filters">
+<form id="filters" data-testid="filters" novalidate>
+<fieldset>
+<legend>Aanmelden</legend>
+<label for="token">Toegangstoken (bearer)<input id="token" name="token" type="password" autocomplete="off" spellcheck="false" data-testid="token"></label>
+${devKnop}
+</fieldset>
+<fieldset>
+<legend>Filters</legend>
+<label for="periode">Indeling<select id="periode" data-testid="filter-periode"><option value="MAAND">Per maand</option><option value="HALFJAAR">Per halfjaar</option><option value="JAAR">Per jaar</option></select></label>
+<label for="van">Van (maand)<input id="van" type="month" placeholder="JJJJ-MM" data-testid="filter-van"></label>
+<label for="tot">Tot en met (maand)<input id="tot" type="month" placeholder="JJJJ-MM" data-testid="filter-tot"></label>
+<label for="regio">Regio<select id="regio" data-testid="filter-regio"><option value="">Beide regio's</option>${regioOpties}</select></label>
+</fieldset>
+<div class="knoppen">
+<button type="submit" data-testid="toon-cijfers">Toon cijfers</button>
+<button type="button" id="exporteer" class="tweede" data-testid="exporteer-csv" disabled>Exporteer CSV</button>
+<button type="button" id="afdrukken" class="tweede" data-testid="afdrukken" disabled>Afdrukken</button>
+</div>
+</form>
+</section>
+<p id="status" role="status" data-testid="status"></p>
+<div id="fout" class="fout" role="alert" data-testid="foutmelding" hidden></div>
+<div id="cijfers" data-testid="cijfers" hidden></div>
+</main>
+<script>${script}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,59 @@
+/**
+ * Error codes of the public contract, in one place, and the factories that make them. A
+ * `GraphQLError` is user-facing; anything else is a bug and gets masked as INTERNAL_SERVER_ERROR.
+ */
+import { GraphQLError } from 'graphql';
+import type { Decision } from './decide.js';
+
+export const ErrorCode = {
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  DOSERING_GEWEIGERD: 'DOSERING_GEWEIGERD',
+  NIET_GEVONDEN: 'NIET_GEVONDEN',
+  NIET_BEVOEGD: 'NIET_BEVOEGD',
+  ONGELDIGE_INVOER: 'ONGELDIGE_INVOER',
+  FASEOVERGANG_ONGELDIG: 'FASEOVERGANG_ONGELDIG',
+  VOORWAARDE_ONTBREEKT: 'VOORWAARDE_ONTBREEKT',
+  VERSIE_CONFLICT: 'VERSIE_CONFLICT',
+  TOESTEMMING_ONGELDIG: 'TOESTEMMING_ONGELDIG',
+  TOEGANGSLOG_ONBEREIKBAAR: 'TOEGANGSLOG_ONBEREIKBAAR',
+  BELEIDSCONTEXT_ONBEREIKBAAR: 'BELEIDSCONTEXT_ONBEREIKBAAR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+declare module 'graphql' {
+  interface GraphQLErrorExtensions {
+    code?: string;
+  }
+}
+
+const REDEN_TEKST = {
+  PARTIJ: 'deze partij mag deze gegevenscategorie in geen enkele fase inzien',
+  RELATIE: 'geen relatie met dit traject',
+  FASE: 'niet toegestaan in de huidige fase van het traject',
+  TOESTEMMING: 'hiervoor is een geldige, gerichte toestemming van de inwoner nodig',
+  CONTEXT_ONBESCHIKBAAR: 'de beleidscontext kon niet worden geladen; uit voorzorg geweigerd',
+} as const;
+
+/** A refused field: says why (phase, consent, relation, party), never the value. */
+export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }>, coordinate: string): GraphQLError {
+  return new GraphQLError(`Dosering: ${coordinate} geweigerd — ${REDEN_TEKST[decision.reden]}.`, {
+    extensions: {
+      code: ErrorCode.DOSERING_GEWEIGERD,
+      reden: decision.reden,
+      partij: decision.partij,
+      categorie: decision.categorie,
+      veld: coordinate,
+      ...(decision.fase ? { fase: decision.fase } : {}),
+      ...(decision.relatie ? { relatie: decision.relatie } : {}),
+    },
+  });
+}
+
+export function unauthenticated(message = 'Geen geldig token.'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
+/** A domain refusal: a specific code, a Dutch message, optional details (never personal values). */
+export function weigering(code: string, message: string, details: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details } });
+}

@@ -1,0 +1,114 @@
+/**
+ * Starts the whole federation in one process: the four subgraphs over real HTTP, each on its own
+ * database (embedded PGlite or a PostgreSQL server), and the gateway in front. `npm start` and the
+ * integration tests both use it; only the options differ.
+ */
+import { createServer } from 'node:net';
+import type { GatewayConfig } from '../gateway/config.js';
+import type { DevKeys } from '../gateway/dev-issuer/keys.js';
+import { mintToken, type Persona } from '../gateway/dev-issuer/mint.js';
+import { createWoonkansGateway } from '../gateway/runtime.js';
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { assembleSubgraph, type AssembledSubgraph } from '../subgraphs/assemble.js';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
+import type { RunningSubgraph } from '../subgraphs/common/server.js';
+
+export interface FederationOptions {
+  readonly devKeys: DevKeys;
+  /** 0 picks free ports for everything (tests). @default 4000 */
+  readonly gatewayPort?: number;
+  readonly host?: string;
+  /** A PostgreSQL URL per subgraph; absent → PGlite. */
+  readonly databaseUrl?: (name: SubgraphName) => string | undefined;
+  /** PGlite folder root; absent → in memory. */
+  readonly dataDir?: string;
+  readonly issuer?: string;
+  readonly audience?: string;
+  readonly now?: () => number;
+  readonly gatewayPlugins?: GatewayPlugin[];
+  readonly log?: (message: string) => void;
+}
+
+export interface Federation {
+  readonly gatewayUrl: string;
+  readonly subgraphs: Readonly<Record<SubgraphName, AssembledSubgraph & { url: string }>>;
+  readonly config: GatewayConfig;
+  token(persona: Persona, ttlSeconds?: number): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function launchFederation(options: FederationOptions): Promise<Federation> {
+  const host = options.host ?? '127.0.0.1';
+  const pick = async (port: number) => (options.gatewayPort === 0 ? freePort(host) : port);
+  const gatewayPort = await pick(options.gatewayPort ?? 4000);
+  const ports = Object.fromEntries(
+    await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await pick(DEFAULT_PORTS[n])] as const)),
+  ) as Record<SubgraphName, number>;
+  const base = (n: SubgraphName) => `http://${host}:${ports[n]}`;
+  const auth = {
+    issuer: options.issuer ?? 'https://woonkans.dev/issuer',
+    audience: options.audience ?? 'woonkans-gateway',
+    jwksUrl: `http://${host}:${gatewayPort}/dev/jwks.json`,
+  };
+
+  const running: RunningSubgraph[] = [];
+  const assembled = {} as Record<SubgraphName, AssembledSubgraph & { url: string }>;
+  const stopAll = async () => {
+    await Promise.allSettled(running.map((r) => r.stop()));
+    await Promise.allSettled(Object.values(assembled).map((a) => a.database.close()));
+  };
+  try {
+    for (const name of SUBGRAPH_NAMES) {
+      const a = await assembleSubgraph({
+        name,
+        databaseUrl: options.databaseUrl?.(name),
+        dataDir: options.dataDir ? `${options.dataDir}/${name}` : undefined,
+        regisseurUrl: base('regisseur'),
+        auth,
+        ...(options.now ? { now: options.now } : {}),
+      });
+      const r = await a.subgraph.listen(ports[name], host);
+      running.push(r);
+      assembled[name] = { ...a, url: `${r.url}/graphql` };
+    }
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+
+  const config: GatewayConfig = {
+    port: gatewayPort,
+    host,
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, assembled[n].url])) as Record<SubgraphName, string>,
+    auth,
+    devIssuer: true,
+    devKeyFile: '',
+  };
+  const gateway = await createWoonkansGateway(config, {
+    devKeys: options.devKeys,
+    ...(options.gatewayPlugins ? { plugins: options.gatewayPlugins } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  }).listen();
+
+  return {
+    gatewayUrl: gateway.url,
+    subgraphs: assembled,
+    config,
+    token: (persona, ttlSeconds) => mintToken(options.devKeys, persona, { issuer: auth.issuer, audience: auth.audience, ttlSeconds: ttlSeconds ?? 3600 }),
+    stop: async () => {
+      await gateway.stop();
+      await stopAll();
+    },
+  };
+}

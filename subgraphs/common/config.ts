@@ -1,0 +1,37 @@
+/**
+ * A subgraph's configuration, parsed once from the environment. The same code runs embedded
+ * (PGlite in `.data/<name>`) or against a PostgreSQL server (`DATABASE_URL_<NAME>` or `DATABASE_URL`).
+ */
+export interface SubgraphConfig {
+  readonly name: string;
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string | undefined;
+  /** The regisseur subgraph's base URL (policy context, routeplanner); unused by the regisseur itself. */
+  readonly regisseurUrl: string;
+  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+}
+
+type Env = Record<string, string | undefined>;
+
+export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
+  const upper = name.toUpperCase();
+  const rawPort = env[`${upper}_PORT`];
+  const port = rawPort ? Number(rawPort) : defaultPort;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`${upper}_PORT ongeldig: ${rawPort}`);
+  const jwksUrl = env['JWKS_URL'] ?? `http://127.0.0.1:${env['PORT'] ?? 4000}/dev/jwks.json`;
+  return Object.freeze({
+    name,
+    port,
+    host: env['HOST'] ?? '127.0.0.1',
+    databaseUrl: env[`DATABASE_URL_${upper}`] ?? env['DATABASE_URL'] ?? undefined,
+    dataDir: env['PGLITE_DIR'] ? `${env['PGLITE_DIR']}/${name}` : `.data/${name}`,
+    regisseurUrl: env['REGISSEUR_URL'] ?? 'http://127.0.0.1:4002',
+    auth: Object.freeze({
+      issuer: env['JWT_ISSUER'] ?? 'https://woonkans.dev/issuer',
+      audience: env['JWT_AUDIENCE'] ?? 'woonkans-gateway',
+      jwksUrl,
+    }),
+  });
+}

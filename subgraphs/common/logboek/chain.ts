@@ -1,0 +1,100 @@
+/**
+ * The hash chain that makes the log tamper-evident: every processing record carries the hash of
+ * the one before it, so changing, removing or inserting a row anywhere breaks every later link.
+ * `hash = sha256(vorige_hash || canonical JSON of the row's content)`, genesis = 64 zeros.
+ * Pure functions: the writer and the verifier compute exactly the same bytes.
+ */
+import { createHash } from 'node:crypto';
+import type { VerwerkingRow } from './tables.js';
+
+/** The `vorige_hash` of the very first row of a chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What is hashed of a row: everything but the database id and the chain columns themselves. */
+export type ChainFields = Omit<VerwerkingRow, 'id' | 'vorigeHash' | 'hash'>;
+
+type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+
+/**
+ * Canonical JSON: object keys sorted (by UTF-16 code unit), no whitespace, timestamps as ISO 8601
+ * UTC strings with milliseconds, `undefined` properties left out. Anything that has no single
+ * stable text (NaN, Infinity, bigint, functions, class instances) is refused rather than guessed.
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(normalise(value));
+}
+
+function normalise(value: unknown): Json {
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: ${value} has no canonical form`);
+    return value;
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new TypeError('canonicalJson: invalid date');
+    return value.toISOString();
+  }
+  if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : normalise(v)));
+  const proto: unknown = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (typeof value === 'object' && (proto === Object.prototype || proto === null)) {
+    // A prototype-less target, so a key such as `__proto__` stays an ordinary key.
+    const out = Object.create(null) as Record<string, Json>;
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = normalise(v);
+    }
+    return out;
+  }
+  throw new TypeError(`canonicalJson: ${typeof value} has no canonical form`);
+}
+
+/**
+ * The hashed content of a row, under its database column names, so that anyone holding only the
+ * table (an auditor with SQL) can recompute the chain without this code's property names.
+ */
+export function chainContent(row: ChainFields): Record<string, unknown> {
+  return {
+    seq: row.seq,
+    segment: row.segment,
+    trace_id: row.traceId,
+    span_id: row.spanId,
+    parent_span_id: row.parentSpanId,
+    verwerkingsactiviteit_id: row.verwerkingsactiviteitId,
+    betrokkene: row.betrokkene,
+    traject_id: row.trajectId,
+    partij: row.partij,
+    organisatie: row.organisatie,
+    velden: row.velden,
+    categorieen: row.categorieen,
+    toegestaan: row.toegestaan,
+    reden: row.reden,
+    grondslag: row.grondslag,
+    doel: row.doel,
+    fase: row.fase,
+    relatie: row.relatie,
+    toestemming_id: row.toestemmingId,
+    doorbreking_id: row.doorbrekingId,
+    tijdstip: row.tijdstip,
+  };
+}
+
+/** `sha256(vorigeHash || canonicalJson(content))`, hex. */
+export function chainHash(vorigeHash: string, row: ChainFields): string {
+  return createHash('sha256')
+    .update(vorigeHash + canonicalJson(chainContent(row)), 'utf8')
+    .digest('hex');
+}
+
+/** Links rows (in seq order) after `vorigeHash`: returns each with its `vorigeHash` and `hash`. */
+export function linkRows<T extends ChainFields>(
+  vorigeHash: string,
+  rows: readonly T[],
+): (T & { vorigeHash: string; hash: string })[] {
+  let prev = vorigeHash;
+  return rows.map((row) => {
+    const hash = chainHash(prev, row);
+    const linked = { ...row, vorigeHash: prev, hash };
+    prev = hash;
+    return linked;
+  });
+}

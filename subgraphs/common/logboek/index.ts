@@ -1,0 +1,34 @@
+/**
+ * The access log (Logboek Dataverwerkingen) every subgraph shares: tables, database guarantees,
+ * the writer behind `AccessLogWriter`, verification, retention and the read side. Test support
+ * (`testing.ts`, `fixtures.ts`) is deliberately not exported.
+ */
+export { APPEND_ONLY_MESSAGE, RETENTION_SETTING, STATEMENT_BREAKPOINT, appendOnlySql, privilegesSql } from './append-only.js';
+export { GENESIS_HASH, canonicalJson, chainContent, chainHash, linkRows, type ChainFields } from './chain.js';
+export { groupRecords, type ProcessingGroup } from './group.js';
+export {
+  MAX_PAGE,
+  auditVoorTrace,
+  inzage,
+  jaarverslag,
+  toezicht,
+  type InzageOptions,
+  type InzageRegel,
+  type Jaarverslag,
+  type Page,
+  type PerPartij,
+  type ToezichtOptions,
+  type ToezichtRegel,
+} from './queries.js';
+export { dropSegmentsBefore, listSegments, sealSegment, type DropResult, type SealOptions, type SealedSegment } from './segments.js';
+export {
+  activityId,
+  assertTablesInSchema,
+  logboekTables,
+  type AuditRow,
+  type LogboekTables,
+  type SegmentRow,
+  type VerwerkingRow,
+} from './tables.js';
+export { verifyChain, type VerifyOptions, type VerifyResult } from './verify.js';
+export { createLogboekWriter, type LogboekRequestMeta, type LogboekWriterOptions } from './writer.js';

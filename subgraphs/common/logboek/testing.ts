@@ -1,0 +1,215 @@
+/**
+ * Test support only (imported by the `*.test.ts` files beside it, never by production code): the
+ * log's DDL written by hand — so a test can prove it agrees with `tables.ts`, the source drizzle-kit
+ * generates the real migration from — and fresh databases to run the same tests on: in-memory
+ * PGlite always, and a real PostgreSQL server when `TEST_DATABASE_URL` is set (a new database with
+ * a random name per test, dropped afterwards).
+ */
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { Db } from '../database.js';
+import { STATEMENT_BREAKPOINT, appendOnlySql } from './append-only.js';
+import { quoteIdent } from './identifier.js';
+import { logboekTables, type LogboekTables } from './tables.js';
+
+/** The tables of `tables.ts`, by hand (drizzle-kit's names for the unique constraint and indexes). */
+export function createLogboekDdl(schemaName: string): string {
+  const s = quoteIdent(schemaName);
+  return [
+    `CREATE SCHEMA IF NOT EXISTS ${s}`,
+    `CREATE TABLE ${s}."verwerkingen" (
+  "id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
+  "seq" bigint NOT NULL CONSTRAINT "verwerkingen_seq_unique" UNIQUE,
+  "trace_id" text NOT NULL,
+  "span_id" text NOT NULL,
+  "parent_span_id" text,
+  "verwerkingsactiviteit_id" text NOT NULL,
+  "betrokkene" text,
+  "traject_id" text,
+  "partij" text NOT NULL,
+  "organisatie" text NOT NULL,
+  "velden" text[] NOT NULL,
+  "categorieen" text[] NOT NULL,
+  "toegestaan" boolean NOT NULL,
+  "reden" text,
+  "grondslag" text NOT NULL,
+  "doel" text NOT NULL,
+  "fase" text,
+  "relatie" text,
+  "toestemming_id" text,
+  "doorbreking_id" text,
+  "tijdstip" timestamp (3) with time zone NOT NULL,
+  "vorige_hash" text NOT NULL,
+  "hash" text NOT NULL,
+  "segment" integer NOT NULL
+)`,
+    `CREATE INDEX "verwerkingen_traject_seq_idx" ON ${s}."verwerkingen" ("traject_id", "seq")`,
+    `CREATE INDEX "verwerkingen_betrokkene_seq_idx" ON ${s}."verwerkingen" ("betrokkene", "seq")`,
+    `CREATE INDEX "verwerkingen_tijdstip_idx" ON ${s}."verwerkingen" ("tijdstip")`,
+    `CREATE INDEX "verwerkingen_trace_idx" ON ${s}."verwerkingen" ("trace_id", "span_id")`,
+    `CREATE INDEX "verwerkingen_segment_seq_idx" ON ${s}."verwerkingen" ("segment", "seq")`,
+    `CREATE TABLE ${s}."audit" (
+  "id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
+  "trace_id" text NOT NULL,
+  "span_id" text NOT NULL,
+  "sub" text NOT NULL,
+  "partij" text NOT NULL,
+  "organisatie" text NOT NULL,
+  "rol" text,
+  "operation_name" text,
+  "tijdstip" timestamp (3) with time zone NOT NULL,
+  "segment" integer NOT NULL
+)`,
+    `CREATE INDEX "audit_trace_idx" ON ${s}."audit" ("trace_id", "span_id")`,
+    `CREATE INDEX "audit_segment_idx" ON ${s}."audit" ("segment")`,
+    `CREATE TABLE ${s}."segmenten" (
+  "segment" integer PRIMARY KEY,
+  "first_seq" bigint NOT NULL,
+  "last_seq" bigint NOT NULL,
+  "last_hash" text NOT NULL,
+  "sealed_at" timestamp (3) with time zone NOT NULL,
+  "dropped_at" timestamp (3) with time zone
+)`,
+  ].join(`\n${STATEMENT_BREAKPOINT}\n`);
+}
+
+/** Splits migration text on drizzle's breakpoints. */
+export function statementsOf(text: string): string[] {
+  return text
+    .split(STATEMENT_BREAKPOINT)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export interface TestDatabase {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  readonly schema: string;
+  readonly tables: LogboekTables;
+  /** Every SQL text drizzle sent through `db`, in order. */
+  readonly queries: string[];
+  /** Runs raw SQL (one statement) and returns its rows. */
+  query<T = Record<string, unknown>>(text: string): Promise<T[]>;
+  /** Another, independent connection (pool) to the same database, for concurrency; PGlite has one. */
+  connect(): Promise<{ db: Db; close(): Promise<void> }>;
+  /** Closes the connection(s) the writer uses, leaving the database for `drop()`. */
+  close(): Promise<void>;
+  /** Closes everything and, on a server, drops the database. */
+  drop(): Promise<void>;
+}
+
+export interface Variant {
+  readonly name: 'pglite' | 'postgres';
+  /** True when the variant cannot run here (no `TEST_DATABASE_URL`): its tests are reported skipped. */
+  readonly skip: boolean;
+  /** A fresh database (server) or schema (PGlite); `dedicated` when the test will close it. */
+  open(schema?: string, options?: { dedicated?: boolean }): Promise<TestDatabase>;
+  /** Releases what the variant keeps between tests; call in `afterAll`. */
+  dispose(): Promise<void>;
+}
+
+/** Creates the log in `schema` the way drizzle's migrator would: one statement at a time through drizzle. */
+async function prepare(db: Db, schema: string): Promise<void> {
+  for (const statement of [...statementsOf(createLogboekDdl(schema)), ...statementsOf(appendOnlySql(schema))]) {
+    await db.execute(sql.raw(statement));
+  }
+}
+
+/**
+ * PGlite takes seconds to start, so one in-memory instance serves a whole test file and each test
+ * gets a fresh schema in it; a test that closes the database asks for a dedicated instance.
+ */
+function pgliteVariant(): Variant {
+  let shared: Promise<PGlite> | undefined;
+  let n = 0;
+  return {
+    name: 'pglite',
+    skip: false,
+    async open(schema, options = {}) {
+      n += 1;
+      const name = schema ?? `logboek_test_${n}`;
+      const client = options.dedicated ? new PGlite() : await (shared ??= PGlite.create());
+      const queries: string[] = [];
+      const db = drizzlePglite({ client, logger: { logQuery: (q) => void queries.push(q) } }) as unknown as Db;
+      await prepare(db, name);
+      let closed = false;
+      const close = async () => {
+        if (options.dedicated && !closed) await client.close();
+        closed = true;
+      };
+      return {
+        kind: 'pglite',
+        db,
+        schema: name,
+        tables: logboekTables(pgSchema(name)),
+        queries,
+        query: async <T>(text: string) => (await client.query<T>(text)).rows,
+        connect: async () => ({ db, close: async () => {} }),
+        close,
+        drop: async () => {
+          if (!options.dedicated) await client.exec(`drop schema ${quoteIdent(name)} cascade`);
+          await close();
+        },
+      };
+    },
+    async dispose() {
+      const client = await shared;
+      shared = undefined;
+      await client?.close();
+    },
+  };
+}
+
+function postgresVariant(url: string | undefined): Variant {
+  return {
+    name: 'postgres',
+    skip: !url,
+    async dispose() {},
+    async open(schema = 'logboek_test') {
+      if (!url) throw new Error('TEST_DATABASE_URL is not set');
+      const name = `logboek_test_${randomBytes(6).toString('hex')}`;
+      const admin = postgres(url, { max: 1, onnotice: () => {} });
+      await admin.unsafe(`create database ${quoteIdent(name)}`);
+      const target = new URL(url);
+      target.pathname = `/${name}`;
+      const clients: postgres.Sql[] = [];
+      const open = () => {
+        const client = postgres(target.toString(), { max: 10, onnotice: () => {} });
+        clients.push(client);
+        return client;
+      };
+      const client = open();
+      const queries: string[] = [];
+      const db = drizzlePostgres({ client, logger: { logQuery: (q) => void queries.push(q) } }) as unknown as Db;
+      await prepare(db, schema);
+      return {
+        kind: 'postgres',
+        db,
+        schema,
+        tables: logboekTables(pgSchema(schema)),
+        queries,
+        query: async <T>(text: string) => (await client.unsafe(text)) as unknown as T[],
+        connect: async () => {
+          const other = open();
+          return { db: drizzlePostgres({ client: other }) as unknown as Db, close: () => other.end({ timeout: 5 }) };
+        },
+        close: () => client.end({ timeout: 5 }),
+        drop: async () => {
+          await Promise.all(clients.map((c) => c.end({ timeout: 5 })));
+          await admin.unsafe(`drop database if exists ${quoteIdent(name)} with (force)`);
+          await admin.end({ timeout: 5 });
+        },
+      };
+    },
+  };
+}
+
+/** The databases to run the tests on: PGlite always, PostgreSQL when `TEST_DATABASE_URL` is set. */
+export function testVariants(): Variant[] {
+  return [pgliteVariant(), postgresVariant(process.env.TEST_DATABASE_URL || undefined)];
+}

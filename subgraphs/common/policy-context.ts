@@ -1,0 +1,59 @@
+/**
+ * Where a subgraph gets the policy context of the cases a request touches. The regisseur subgraph
+ * owns it (phase, relations, consents); the others ask it over HTTP with the caller's own token,
+ * in one batched call per request, and get it projected for that caller. Fail closed: an error
+ * means "no context", which the decision turns into a refusal.
+ */
+import type { Caller, CaseContext } from '../../schema/context.js';
+import { relationsOf } from '../../schema/relations.js';
+
+export type PolicyContextSource = (
+  caller: Caller,
+  authorization: string,
+  trajectIds: readonly string[],
+) => Promise<Map<string, CaseContext | null>>;
+
+/** The plain route the regisseur serves it on. */
+export const POLICY_CONTEXT_PATH = '/beleidscontext';
+
+export interface RemotePolicyContextOptions {
+  /** The regisseur subgraph's base URL. */
+  readonly url: string;
+  /** Give up after this long; the fields are then refused. @default 3000 */
+  readonly timeoutMs?: number;
+}
+
+export function remotePolicyContext({ url, timeoutMs = 3000 }: RemotePolicyContextOptions): PolicyContextSource {
+  return async (_caller, authorization, trajectIds) => {
+    const response = await fetch(new URL(POLICY_CONTEXT_PATH, url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({ trajectIds }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) throw new Error(`beleidscontext: HTTP ${response.status}`);
+    const json = (await response.json()) as { contexten: Record<string, CaseContext | null> };
+    return new Map(trajectIds.map((id) => [id, json.contexten[id] ?? null]));
+  };
+}
+
+/**
+ * What a caller may learn of a case's context: nothing when it has no relation; otherwise only its
+ * own selection, the consents and overrides naming it, and the resident's pseudonym only for the
+ * parties that hold the file (so a corporation cannot link two cases of one person).
+ */
+export function projectForCaller(caller: Caller, ctx: CaseContext): CaseContext | null {
+  const relaties = relationsOf(caller, ctx);
+  if (relaties.length === 0) return null;
+  const mine = (o: { ontvanger: { partij: string; organisatie?: string | null | undefined } }) =>
+    o.ontvanger.partij === caller.partij && (!o.ontvanger.organisatie || o.ontvanger.organisatie === caller.organisatie);
+  const holdsFile = relaties.some((r) => r === 'EIGEN_GEMEENTE' || r === 'REGIO' || r === 'ZELF');
+  return {
+    ...ctx,
+    betrokkene: holdsFile ? ctx.betrokkene : '',
+    geselecteerd: ctx.geselecteerd.filter((o) => caller.partij === 'REGISSEUR' || caller.partij === 'GEMEENTE' || o === caller.organisatie),
+    gematcht: caller.partij === 'CORPORATIE' && ctx.gematcht !== caller.organisatie ? null : ctx.gematcht,
+    toestemmingen: ctx.toestemmingen.filter(mine),
+    doorbrekingen: ctx.doorbrekingen.filter(mine),
+  };
+}

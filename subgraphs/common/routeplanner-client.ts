@@ -1,0 +1,45 @@
+/**
+ * How the gemeente and corporatie subgraphs record routeplanner acts that start in their own data
+ * (a melding, a signed plan, a signed lease): a call to the regisseur's routeplanner with the
+ * caller's own token, so the regisseur applies exactly the rules it applies to its own mutations.
+ */
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../schema/errors.js';
+
+export const ROUTEPLANNER_PATH = '/routeplanner';
+
+export type RouteplannerAct =
+  | { act: 'OPEN'; trajectId: string; gemeente: string; betrokkene: string; melder?: string | null; machtigingOp?: string | null }
+  | { act: 'FEIT'; trajectId: string; feit: 'ONDERSTEUNINGSPLAN_ONDERTEKEND' | 'DOELGROEP_BEOORDEELD' }
+  | { act: 'HANDELING'; trajectId: string; handeling: string; versie: number; zorgaanbieder?: string | null; reden?: string | null };
+
+export interface TrajectStand {
+  readonly id: string;
+  readonly code: string;
+  readonly fase: string;
+  readonly versie: number;
+}
+
+export type Routeplanner = (authorization: string, act: RouteplannerAct) => Promise<TrajectStand>;
+
+export function remoteRouteplanner(url: string, timeoutMs = 5000): Routeplanner {
+  return async (authorization, act) => {
+    let response: Response;
+    try {
+      response = await fetch(new URL(ROUTEPLANNER_PATH, url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify(act),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      throw new GraphQLError('De routeplanner is niet bereikbaar; er is niets vastgelegd.', {
+        extensions: { code: 'ROUTEPLANNER_ONBEREIKBAAR' },
+      });
+    }
+    const json = (await response.json()) as { traject?: TrajectStand; fout?: { code: string; message: string; extensions?: Record<string, unknown> } };
+    if (json.fout) throw new GraphQLError(json.fout.message, { extensions: { ...json.fout.extensions, code: json.fout.code } });
+    if (!json.traject) throw new GraphQLError('Onverwacht antwoord van de routeplanner.', { extensions: { code: ErrorCode.NIET_GEVONDEN } });
+    return json.traject;
+  };
+}

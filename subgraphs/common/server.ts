@@ -1,0 +1,178 @@
+/**
+ * Builds one federated subgraph: its SDL and resolvers through `buildSubgraphSchema`, then the shared
+ * dosing transformer, served by Apollo Server over HTTP. Every request is authenticated by the
+ * subgraph itself; every access to personal data is logged before the response leaves.
+ */
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import type { IncomingMessage, Server } from 'node:http';
+import type { Caller } from '../../schema/context.js';
+import { ErrorCode, unauthenticated } from '../../schema/errors.js';
+import { AuthenticationError, type VerifyToken } from '../../schema/identity/verify.js';
+import { doseringTransformer } from '../../schema/transform.js';
+import type { AccessLogWriter } from './access-log.js';
+import type { Database, Db } from './database.js';
+import { createHttpServer, listen, type Route } from './http.js';
+import type { PolicyContextSource } from './policy-context.js';
+import { createRequestRuntime, type RequestRuntime } from './runtime.js';
+import { traceFrom, type TraceIds } from './trace.js';
+
+export interface SubgraphContext {
+  readonly dosering: RequestRuntime;
+  readonly caller: Caller;
+  readonly authorization: string;
+  readonly trace: TraceIds;
+  readonly db: Db;
+  readonly now: () => number;
+}
+
+export interface SubgraphDefinition {
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<SubgraphContext>;
+}
+
+export interface SubgraphDeps {
+  readonly database: Database;
+  readonly verifyToken: VerifyToken;
+  readonly policyContext: PolicyContextSource;
+  readonly accessLog: AccessLogWriter;
+  /** The clock; tests inject one. @default Date.now */
+  readonly now?: () => number;
+  /** Extra plain JSON routes beside `/graphql`. */
+  readonly routes?: (deps: { verify: (req: IncomingMessage) => Promise<Caller> }) => Record<string, Route>;
+  /** Where operational errors go (never to the caller). @default console.error */
+  readonly logError?: (message: string, error: unknown) => void;
+}
+
+export interface RunningSubgraph {
+  readonly name: string;
+  readonly url: string;
+  readonly server: Server;
+  stop(): Promise<void>;
+}
+
+export interface Subgraph {
+  readonly name: string;
+  readonly apollo: ApolloServer<SubgraphContext>;
+  readonly server: Server;
+  listen(port: number, host?: string): Promise<RunningSubgraph>;
+}
+
+/** Writes the buffered access records; if that fails the response carries no data at all. */
+function accessLogPlugin(name: string, writer: AccessLogWriter, logError: SubgraphDeps['logError'] & {}): ApolloServerPlugin<SubgraphContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue, operationName }) {
+          const records = contextValue.dosering?.records;
+          if (!records || records.length === 0) return;
+          try {
+            await writer(records, {
+              caller: contextValue.caller,
+              traceId: contextValue.trace.traceId,
+              spanId: contextValue.trace.spanId,
+              operationName: operationName ?? null,
+              subgraph: name,
+            });
+          } catch (error) {
+            logError(`[${name}] toegangslog niet geschreven; antwoord zonder gegevens`, error);
+            response.body = {
+              kind: 'single',
+              singleResult: {
+                errors: [
+                  {
+                    message: 'De toegang kon niet worden vastgelegd; daarom worden geen gegevens verstrekt.',
+                    extensions: { code: ErrorCode.TOEGANGSLOG_ONBEREIKBAAR },
+                  },
+                ],
+              },
+            };
+          }
+        },
+      };
+    },
+  };
+}
+
+/** User-facing errors keep their code; anything else is a bug and is masked. */
+function formatError(logError: SubgraphDeps['logError'] & {}) {
+  return (formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) => {
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const code = formatted.extensions?.['code'];
+    if (original instanceof GraphQLError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) {
+      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logError('interne fout', original);
+    return { message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}
+
+export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps): Subgraph {
+  const now = deps.now ?? Date.now;
+  const logError = deps.logError ?? ((message, error) => console.error(message, error));
+  const schema = doseringTransformer(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]));
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: formatError(logError) as never,
+    // Inline tracing would send timing data of every field to the gateway; nobody reads it here.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogPlugin(definition.name, deps.accessLog, logError)],
+  });
+  const verify = async (req: IncomingMessage): Promise<Caller> => {
+    try {
+      return await deps.verifyToken(req.headers.authorization);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated(error.message);
+      throw error;
+    }
+  };
+  const server = createHttpServer<SubgraphContext>({
+    apollo,
+    routes: {
+      'GET /healthz': async () => ({ status: 200, json: { status: 'ok' } }),
+      'GET /readyz': async () => {
+        try {
+          await deps.database.ping();
+          return { status: 200, json: { status: 'ready' } };
+        } catch {
+          return { status: 503, json: { status: 'database onbereikbaar' } };
+        }
+      },
+      ...deps.routes?.({ verify }),
+    },
+    context: async (req) => {
+      const caller = await verify(req);
+      const authorization = req.headers.authorization ?? '';
+      const trace = traceFrom(req.headers.traceparent as string | undefined);
+      const dosering = createRequestRuntime(caller, authorization, deps.policyContext, now, (error) =>
+        logError(`[${definition.name}] beleidscontext niet geladen; velden geweigerd`, error),
+      );
+      return { dosering, caller, authorization, trace, db: deps.database.db, now };
+    },
+  });
+  let started = false;
+  return {
+    name: definition.name,
+    apollo,
+    server,
+    async listen(port, host) {
+      if (!started) await apollo.start();
+      started = true;
+      const url = await listen(server, port, host);
+      return {
+        name: definition.name,
+        url,
+        server,
+        stop: async () => {
+          server.closeAllConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await apollo.stop();
+        },
+      };
+    },
+  };
+}

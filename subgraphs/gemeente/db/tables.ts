@@ -1,0 +1,81 @@
+/**
+ * The gemeente's Wmo file: the resident's identity and contact, the melding, the kitchen-table
+ * research per life domain, the four documents of step 3 and the ondersteuningsplan. The resident's
+ * personal data live here and nowhere else.
+ */
+import { boolean, pgSchema, text, timestamp, date, index } from 'drizzle-orm/pg-core';
+import { logboekTables } from '../../common/logboek/tables.js';
+
+export const gemeente = pgSchema('gemeente');
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const inwoners = gemeente.table(
+  'inwoners',
+  {
+    trajectId: text('traject_id').primaryKey(),
+    /** Pseudonymous reference of the data subject (also their login subject); never the BSN. */
+    betrokkene: text('betrokkene').notNull(),
+    gemeente: text('gemeente').notNull(),
+    bsn: text('bsn'),
+    naam: text('naam').notNull(),
+    geboortedatum: date('geboortedatum', { mode: 'string' }),
+    geslacht: text('geslacht'),
+    adres: text('adres'),
+    telefoon: text('telefoon'),
+    email: text('email'),
+  },
+  (t) => [index('inwoners_betrokkene_idx').on(t.betrokkene)],
+);
+
+export const meldingen = gemeente.table('meldingen', {
+  trajectId: text('traject_id').primaryKey(),
+  ingediendDoor: text('ingediend_door').notNull(),
+  zorgaanbieder: text('zorgaanbieder'),
+  machtigingOp: ts('machtiging_op'),
+  ontvangenOp: ts('ontvangen_op').notNull(),
+  toelichting: text('toelichting'),
+});
+
+export const onderzoeken = gemeente.table('onderzoeken', {
+  trajectId: text('traject_id').primaryKey(),
+  gesprekOp: ts('gesprek_op'),
+  opleiding: text('opleiding'),
+  werkDaginvulling: text('werk_daginvulling'),
+  inkomen: text('inkomen'),
+  sociaalNetwerk: text('sociaal_netwerk'),
+  woonsituatie: text('woonsituatie'),
+  financien: text('financien'),
+  gezondheid: text('gezondheid'),
+  huishouden: text('huishouden'),
+  mobiliteit: text('mobiliteit'),
+  socialeRedzaamheid: text('sociale_redzaamheid'),
+  doelgroep: boolean('doelgroep'),
+  doelgroepToelichting: text('doelgroep_toelichting'),
+});
+
+export const documenten = gemeente.table(
+  'documenten',
+  {
+    id: text('id').primaryKey(),
+    trajectId: text('traject_id').notNull(),
+    soort: text('soort').notNull(),
+    ontvangenOp: ts('ontvangen_op').notNull(),
+    geldigTot: date('geldig_tot', { mode: 'string' }),
+    inhoud: text('inhoud').notNull(),
+  },
+  (t) => [index('documenten_traject_idx').on(t.trajectId)],
+);
+
+export const ondersteuningsplannen = gemeente.table('ondersteuningsplannen', {
+  trajectId: text('traject_id').primaryKey(),
+  doelen: text('doelen').notNull(),
+  ondertekendOp: ts('ondertekend_op'),
+  ondertekendDoor: text('ondertekend_door'),
+});
+
+export type InwonerRow = typeof inwoners.$inferSelect;
+export type OnderzoekRow = typeof onderzoeken.$inferSelect;
+
+/** This subgraph's own Logboek Dataverwerkingen (access log), append-only and hash-chained. */
+export const logboek = logboekTables(gemeente);
+export const { verwerkingen, audit, segmenten } = logboek;

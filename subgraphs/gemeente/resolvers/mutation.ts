@@ -1,0 +1,155 @@
+/**
+ * The gemeente's acts. Those that are also routeplanner acts (the melding, the target-group
+ * assessment, the signed plan) are recorded at the regisseur's routeplanner within the same
+ * database transaction here: if either side refuses, nothing is kept.
+ */
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode, weigering } from '../../../schema/errors.js';
+import { GEMEENTEN, ZORGAANBIEDERS, type Fase } from '../../../schema/vocabulary.js';
+import type { Db } from '../../common/database.js';
+import { mayWrite } from '../../common/relation-guard.js';
+import type { Routeplanner } from '../../common/routeplanner-client.js';
+import type { SubgraphContext } from '../../common/server.js';
+import { documenten, inwoners, meldingen, onderzoeken, ondersteuningsplannen } from '../db/tables.js';
+
+interface MeldingInput {
+  gemeente: string;
+  ingediendDoor: 'INWONER' | 'ZORGAANBIEDER' | 'GEMEENTE';
+  zorgaanbieder?: string | null;
+  machtigingOp?: string | null;
+  naam: string;
+  adres?: string | null;
+  telefoon?: string | null;
+  email?: string | null;
+  toelichting?: string | null;
+}
+
+const BSN = /^\d{9}$/;
+
+/** The BSN's eleven test (elfproef): a typo is refused before it enters the file. */
+export function isValidBsn(bsn: string): boolean {
+  if (!BSN.test(bsn)) return false;
+  const digits = [...bsn].map(Number);
+  const sum = digits.slice(0, 8).reduce((s, d, i) => s + d * (9 - i), 0) - digits[8]!;
+  return sum % 11 === 0;
+}
+
+function checkMelding(input: MeldingInput): void {
+  const problems: string[] = [];
+  if (!(input.gemeente in GEMEENTEN)) problems.push(`onbekende gemeente ${input.gemeente}`);
+  if (!input.naam.trim()) problems.push('naam ontbreekt');
+  if (input.ingediendDoor === 'ZORGAANBIEDER') {
+    if (!input.zorgaanbieder || !(ZORGAANBIEDERS as readonly string[]).includes(input.zorgaanbieder)) problems.push('onbekende zorgaanbieder');
+    if (!input.machtigingOp || Number.isNaN(Date.parse(input.machtigingOp))) problems.push('een zorgaanbieder meldt alleen met machtiging');
+  }
+  if (problems.length) throw weigering(ErrorCode.ONGELDIGE_INVOER, `Melding ongeldig: ${problems.join('; ')}.`, { problemen: problems });
+}
+
+const ONDERZOEK: readonly Fase[] = ['ONDERZOEK'];
+const DOSSIER: readonly Fase[] = ['ONDERZOEK', 'BEMIDDELING', 'CORPORATIEGESPREK', 'HUUROVEREENKOMST'];
+
+export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMap<SubgraphContext> {
+  const inTransaction = <T>(ctx: SubgraphContext, run: (tx: Db) => Promise<T>) =>
+    ctx.db.transaction((tx) => run(tx as unknown as Db));
+
+  return {
+    Mutation: {
+      registreerMelding: async (_: unknown, { input }: { input: MeldingInput }, ctx: SubgraphContext) => {
+        checkMelding(input);
+        const trajectId = randomUUID();
+        const caller = ctx.caller;
+        // The resident's pseudonym: their own login subject when they file themselves, else a new random one.
+        const betrokkene = caller.partij === 'INWONER' ? caller.sub : `inwoner-${randomUUID()}`;
+        const now = new Date(ctx.now()).toISOString();
+        await inTransaction(ctx, async (tx) => {
+          await tx.insert(inwoners).values({
+            trajectId,
+            betrokkene,
+            gemeente: input.gemeente,
+            naam: input.naam,
+            adres: input.adres ?? null,
+            telefoon: input.telefoon ?? null,
+            email: input.email ?? null,
+          });
+          await tx.insert(meldingen).values({
+            trajectId,
+            ingediendDoor: input.ingediendDoor,
+            zorgaanbieder: input.ingediendDoor === 'ZORGAANBIEDER' ? input.zorgaanbieder! : null,
+            machtigingOp: input.machtigingOp ? new Date(input.machtigingOp).toISOString() : null,
+            ontvangenOp: now,
+            toelichting: input.toelichting ?? null,
+          });
+          await routeplanner(ctx.authorization, {
+            act: 'OPEN',
+            trajectId,
+            gemeente: input.gemeente,
+            betrokkene,
+            melder: input.ingediendDoor === 'ZORGAANBIEDER' ? input.zorgaanbieder! : null,
+            machtigingOp: input.machtigingOp ?? null,
+          });
+        });
+        return { id: trajectId };
+      },
+
+      legOnderzoekVast: async (_: unknown, a: { trajectId: string; input: Record<string, string | null> }, ctx: SubgraphContext) => {
+        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: ONDERZOEK, handeling: 'Onderzoek vastleggen' });
+        const { bsn, geboortedatum, geslacht, werk, gesprekOp, ...domeinen } = a.input;
+        if (bsn && !isValidBsn(bsn)) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'BSN voldoet niet aan de elfproef.');
+        if (geboortedatum && Number.isNaN(Date.parse(geboortedatum))) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Geboortedatum ongeldig.');
+        await inTransaction(ctx, async (tx) => {
+          const values = { ...domeinen, werkDaginvulling: werk ?? null, gesprekOp: new Date(gesprekOp!).toISOString() };
+          await tx.insert(onderzoeken).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: onderzoeken.trajectId, set: values });
+          const identiteit = { ...(bsn ? { bsn } : {}), ...(geboortedatum ? { geboortedatum } : {}), ...(geslacht ? { geslacht } : {}) };
+          if (Object.keys(identiteit).length) {
+            await tx.update(inwoners).set(identiteit).where(eq(inwoners.trajectId, a.trajectId));
+          }
+        });
+        return { id: a.trajectId };
+      },
+
+      beoordeelDoelgroep: async (_: unknown, a: { trajectId: string; doelgroep: boolean; toelichting: string }, ctx: SubgraphContext) => {
+        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: ONDERZOEK, handeling: 'Doelgroep beoordelen' });
+        if (!a.toelichting.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'De beoordeling vraagt een toelichting.');
+        await inTransaction(ctx, async (tx) => {
+          const values = { doelgroep: a.doelgroep, doelgroepToelichting: a.toelichting };
+          await tx.insert(onderzoeken).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: onderzoeken.trajectId, set: values });
+          if (a.doelgroep) await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'DOELGROEP_BEOORDEELD' });
+        });
+        return { id: a.trajectId };
+      },
+
+      voegDocumentToe: async (_: unknown, a: { trajectId: string; input: { soort: string; geldigTot?: string; inhoud: string } }, ctx: SubgraphContext) => {
+        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: DOSSIER, handeling: 'Document toevoegen' });
+        if (!a.input.inhoud.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een document zonder inhoud wordt niet opgeslagen.');
+        await ctx.db.insert(documenten).values({
+          id: randomUUID(),
+          trajectId: a.trajectId,
+          soort: a.input.soort,
+          ontvangenOp: new Date(ctx.now()).toISOString(),
+          geldigTot: a.input.geldigTot ?? null,
+          inhoud: a.input.inhoud,
+        });
+        return { id: a.trajectId };
+      },
+
+      ondertekenOndersteuningsplan: async (
+        _: unknown,
+        a: { trajectId: string; input: { doelen: string; ondertekendOp: string; ondertekendDoor: string } },
+        ctx: SubgraphContext,
+      ) => {
+        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: ONDERZOEK, handeling: 'Ondersteuningsplan ondertekenen' });
+        if (Number.isNaN(Date.parse(a.input.ondertekendOp)) || !a.input.doelen.trim()) {
+          throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een ondersteuningsplan vraagt doelen en een datum van ondertekening.');
+        }
+        await inTransaction(ctx, async (tx) => {
+          const values = { ...a.input, ondertekendOp: new Date(a.input.ondertekendOp).toISOString() };
+          await tx.insert(ondersteuningsplannen).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: ondersteuningsplannen.trajectId, set: values });
+          await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'ONDERSTEUNINGSPLAN_ONDERTEKEND' });
+        });
+        return { id: a.trajectId };
+      },
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Loads the policy context of a batch of cases from the routeplanner's own tables: four queries
+ * for any number of cases. Used by the regisseur's own fields and served to the other subgraphs.
+ */
+import { inArray } from 'drizzle-orm';
+import type { CaseContext } from '../../../schema/context.js';
+import type { Doel, Fase, Gegevenscategorie, Partij, Regio } from '../../../schema/vocabulary.js';
+import type { Db } from '../../common/database.js';
+import { doorbrekingen, selecties, toestemmingen, trajecten } from '../db/tables.js';
+
+export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<Map<string, CaseContext>> {
+  const out = new Map<string, CaseContext>();
+  if (ids.length === 0) return out;
+  const list = [...new Set(ids)];
+  const [rows, sel, toe, door] = await Promise.all([
+    db.select().from(trajecten).where(inArray(trajecten.id, list)),
+    db.select().from(selecties).where(inArray(selecties.trajectId, list)),
+    db.select().from(toestemmingen).where(inArray(toestemmingen.trajectId, list)),
+    db.select().from(doorbrekingen).where(inArray(doorbrekingen.trajectId, list)),
+  ]);
+  for (const t of rows) {
+    out.set(t.id, {
+      trajectId: t.id,
+      fase: t.fase as Fase,
+      gemeente: t.gemeente,
+      regio: t.regio as Regio,
+      betrokkene: t.betrokkene,
+      geselecteerd: sel.filter((s) => s.trajectId === t.id).map((s) => s.corporatie),
+      gematcht: t.gematcht,
+      melder: t.melder,
+      gekoppeldeZorgaanbieder: t.gekoppeldeZorgaanbieder,
+      uitkomst: t.uitkomst,
+      toestemmingen: toe
+        .filter((x) => x.trajectId === t.id)
+        .map((x) => ({
+          id: x.id,
+          ontvanger: { partij: x.ontvangerPartij as Partij, organisatie: x.ontvangerOrganisatie },
+          categorieen: x.categorieen as Gegevenscategorie[],
+          doel: x.doel as Doel,
+          richting: x.richting as 'VERKRIJGEN' | 'VERSTREKKEN',
+          gegevenOp: x.gegevenOp,
+          geldigTot: x.geldigTot,
+          ingetrokkenOp: x.ingetrokkenOp,
+        })),
+      doorbrekingen: door
+        .filter((x) => x.trajectId === t.id)
+        .map((x) => ({
+          id: x.id,
+          ontvanger: { partij: x.ontvangerPartij as Partij, organisatie: x.ontvangerOrganisatie },
+          velden: x.velden,
+          vanaf: x.vanaf,
+          tot: x.tot,
+        })),
+    });
+  }
+  return out;
+}

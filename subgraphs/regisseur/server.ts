@@ -1,0 +1,35 @@
+/** Assembles the regisseur subgraph; no side effects (see `subgraphs/main.ts`). */
+import type { SubgraphDeps } from '../common/server.js';
+import { createSubgraph } from '../common/server.js';
+import { projectForCaller, type PolicyContextSource } from '../common/policy-context.js';
+import { subgraphTypeDefs } from '../common/sdl.js';
+import type { Db } from '../common/database.js';
+import { mutationResolvers } from './resolvers/mutation.js';
+import { queryResolvers } from './resolvers/query.js';
+import { trajectResolvers } from './resolvers/traject.js';
+import { loadCaseContexts } from './routeplanner/context.js';
+import { regisseurRoutes } from './routes.js';
+
+export const REGISSEUR_SDL = [new URL('./schema.graphql', import.meta.url)];
+export const regisseurTypeDefs = () => subgraphTypeDefs(REGISSEUR_SDL);
+
+/** The regisseur reads the policy context from its own tables; the same projection as it serves others. */
+export function localPolicyContext(db: Db): PolicyContextSource {
+  return async (caller, _authorization, ids) => {
+    const found = await loadCaseContexts(db, ids);
+    return new Map(ids.map((id) => {
+      const ctx = found.get(id);
+      return [id, ctx ? projectForCaller(caller, ctx) : null];
+    }));
+  };
+}
+
+export type RegisseurDeps = Omit<SubgraphDeps, 'policyContext' | 'routes'>;
+
+export function createRegisseurSubgraph(deps: RegisseurDeps) {
+  const now = deps.now ?? Date.now;
+  return createSubgraph(
+    { name: 'regisseur', typeDefs: regisseurTypeDefs(), resolvers: { ...queryResolvers, ...trajectResolvers, ...mutationResolvers } as never },
+    { ...deps, policyContext: localPolicyContext(deps.database.db), routes: regisseurRoutes(deps.database.db, now) },
+  );
+}
