@@ -1,0 +1,83 @@
+/**
+ * The federation stands: real HTTP between gateway and four subgraphs, real signed tokens, a case
+ * composed from three subgraphs, health and readiness, and the standard error codes.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+
+let fed: TestFederation;
+beforeAll(async () => {
+  fed = await startTestFederation();
+});
+afterAll(async () => {
+  await fed?.stop();
+});
+
+const venlo = { partij: 'GEMEENTE', gemeente: 'venlo' } as const;
+
+describe('federation', () => {
+  it('composes a case from the gemeente, regisseur and corporatie subgraphs', async () => {
+    const created = await fed.gql(venlo, `mutation { registreerMelding(input: { gemeente: "venlo", ingediendDoor: GEMEENTE, naam: "Test Persoon", telefoon: "0612345678" }) { id } }`);
+    expect(created.errors).toBeUndefined();
+    const id = created.data.registreerMelding.id;
+    const res = await fed.gql(venlo, `query($id: ID!) { traject(id: $id) { id code fase regio gemeente inwoner { naam telefoon } woningaanbod { id } } }`, { id });
+    expect(res).toEqual({
+      status: 200,
+      errors: undefined,
+      data: {
+        traject: {
+          id,
+          code: expect.stringMatching(/^WK-[2-9A-HJ-NP-Z]{5}$/),
+          fase: 'MELDING',
+          regio: 'NOORD_LIMBURG',
+          gemeente: 'venlo',
+          inwoner: { naam: 'Test Persoon', telefoon: '0612345678' },
+          woningaanbod: [],
+        },
+      },
+    });
+  });
+
+  it('answers /healthz and /readyz', async () => {
+    expect((await fetch(`${fed.gatewayUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${fed.gatewayUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      subgraphs: { gemeente: 'ready', regisseur: 'ready', corporatie: 'ready', garantiefonds: 'ready' },
+    });
+  });
+
+  it('refuses a missing or bad token with HTTP 401 and UNAUTHENTICATED', async () => {
+    for (const token of [null, 'not-a-jwt']) {
+      const r = await fetch(`${fed.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query: '{ trajecten { id } }' }),
+      });
+      expect(r.status).toBe(401);
+      const json = (await r.json()) as { errors: { extensions: { code: string } }[]; data?: unknown };
+      expect(json.errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+      expect(json.data).toBeUndefined();
+    }
+  });
+
+  it('answers a malformed query with GRAPHQL_PARSE_FAILED and an unknown field with GRAPHQL_VALIDATION_FAILED', async () => {
+    const parse = await fed.gql(venlo, '{ trajecten { id ');
+    expect(parse.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    const unknown = await fed.gql(venlo, '{ trajecten { bestaatNiet } }');
+    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify([parse, unknown])).not.toMatch(/stack|at .*\.ts/);
+  });
+});
+
+describe('static dosing layer', () => {
+  it('refuses before execution a field the party can never see, with HTTP 400', async () => {
+    const res = await fed.gql(venlo, '{ trajecten { garantieaanvragen { bedragCent } } }');
+    expect(res.status).toBe(400);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: 'DOSERING_GEWEIGERD', reden: 'PARTIJ', partij: 'GEMEENTE', veld: 'Garantieaanvraag.bedragCent' }),
+    ]);
+  });
+});
