@@ -113,11 +113,13 @@ export const POLICY = {
         'GEZONDHEID',
         'DOCUMENTEN',
       ]),
-      GEHUISVEST: cell('WMO_PUBLIEKE_TAAK', 'DUURZAAM_WONEN', [...BEMIDDELING, 'HUUR', 'PLAATSING', 'EVALUATIE'], [
+      // FONDS added to the design's row: the Voorzitter of the Woonkans-overleg (a regisseur) decides
+      // on guarantee-fund claims (seed 001 art. 7.8), which carry the case code only, no identity.
+      GEHUISVEST: cell('WMO_PUBLIEKE_TAAK', 'DUURZAAM_WONEN', [...BEMIDDELING, 'HUUR', 'PLAATSING', 'EVALUATIE', 'FONDS'], [
         'GEZONDHEID',
         'DOCUMENTEN',
       ]),
-      AFGESLOTEN: cell('WMO_PUBLIEKE_TAAK', 'DUURZAAM_WONEN', ['UITKOMST']),
+      AFGESLOTEN: cell('WMO_PUBLIEKE_TAAK', 'DUURZAAM_WONEN', ['UITKOMST', 'FONDS']),
     },
   },
   CORPORATIE: {

@@ -5,7 +5,7 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../../../schema/context.js';
-import { consentCovers } from '../../../schema/decide.js';
+import { consentCovers, hasRelation } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { relationsOf } from '../../../schema/relations.js';
 import { ZORGAANBIEDERS, regioVanGemeente, type Fase } from '../../../schema/vocabulary.js';
@@ -31,10 +31,13 @@ export async function getTraject(db: Db, id: string): Promise<TrajectRow | undef
   return row;
 }
 
-/** Loads a case the caller has a relation to; otherwise answers as if it does not exist. */
+/**
+ * Loads a case the caller has a relation to in its current phase; otherwise answers as if it does
+ * not exist (e.g. the regisseur before the hand-over).
+ */
 export async function trajectVoor(db: Db, caller: Caller, id: string): Promise<TrajectRow> {
   const ctx = (await loadCaseContexts(db, [id])).get(id);
-  if (!ctx || relationsOf(caller, ctx).length === 0) {
+  if (!ctx || !hasRelation(caller, ctx)) {
     throw weigering(ErrorCode.NIET_GEVONDEN, 'Traject niet gevonden.', { trajectId: id });
   }
   return (await getTraject(db, id))!;
