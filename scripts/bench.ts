@@ -1,0 +1,97 @@
+/**
+ * `npm run bench`: figures, not assertions. Measures the policy decision, a federated query through
+ * the gateway against the same data asked of one subgraph directly, how many policy-context lookups
+ * a request makes (batched, never per field), and what the access log costs.
+ */
+import { performance } from 'node:perf_hooks';
+import { decide } from '../schema/decide.js';
+import type { CaseContext } from '../schema/context.js';
+import { generateDevKeys } from '../gateway/dev-issuer/keys.js';
+import { launchFederation } from './federation.js';
+import { seedDemoData } from './demo-data/index.js';
+
+const fmt = (n: number, d = 1) => n.toLocaleString('nl-NL', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function benchDecide(): void {
+  const ctx: CaseContext = {
+    trajectId: 't', fase: 'CORPORATIEGESPREK', gemeente: 'venlo', regio: 'NOORD_LIMBURG', betrokkene: '',
+    geselecteerd: ['woonwenz', 'antares'], gematcht: null, melder: null, gekoppeldeZorgaanbieder: null,
+    toestemmingen: Array.from({ length: 5 }, (_, i) => ({
+      id: `t${i}`, ontvanger: { partij: 'CORPORATIE', organisatie: i === 4 ? 'woonwenz' : 'antares' }, categorieen: ['GEZONDHEID'],
+      doel: 'PASSENDE_WONING', richting: 'VERSTREKKEN', gegevenOp: '2026-01-01T00:00:00Z', geldigTot: '2026-12-31T00:00:00Z',
+    })),
+    doorbrekingen: [],
+  };
+  const caller = { sub: 'x', partij: 'CORPORATIE', organisatie: 'woonwenz' } as const;
+  const fields = [
+    { coordinate: 'Inwoner.gezondheid', categorie: 'GEZONDHEID', grondslag: 'WMO_GEZONDHEID', doel: 'PASSENDE_ONDERSTEUNING' },
+    { coordinate: 'Bemiddelingsprofiel.conclusie', categorie: 'PROFIEL', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING' },
+    { coordinate: 'Inwoner.naam', categorie: 'IDENTITEIT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING' },
+  ] as const;
+  const now = Date.parse('2026-06-01T00:00:00Z');
+  const n = 300_000;
+  for (let i = 0; i < 10_000; i++) decide(caller, ctx, fields[i % 3]!, now);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) decide(caller, ctx, fields[i % 3]!, now);
+  const ns = ((performance.now() - t0) * 1e6) / n;
+  console.log(`decide(): ${fmt(ns, 0)} ns per call (${fmt(1e9 / ns / 1e6, 2)} M decisions/s; consent scan over 5 records)`);
+}
+
+async function timed(label: string, runs: number, concurrency: number, send: () => Promise<void>) {
+  const lat: number[] = [];
+  const t0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < runs) {
+        const s = performance.now();
+        await send();
+        lat.push(performance.now() - s);
+      }
+    }),
+  );
+  const total = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  const rps = runs / total;
+  console.log(`${label}: ${fmt(rps)} req/s, p50 ${fmt(lat[Math.floor(lat.length / 2)]!)} ms, p95 ${fmt(lat[Math.floor(lat.length * 0.95)]!)} ms`);
+  return rps;
+}
+
+async function benchFederation(): Promise<void> {
+  const { keys } = await generateDevKeys();
+  const contextCalls = { n: 0 };
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input instanceof Request ? input.url : input).endsWith('/beleidscontext')) contextCalls.n++;
+    return realFetch(input, init);
+  }) as typeof fetch;
+  const fed = await launchFederation({ devKeys: keys, gatewayPort: 0, log: () => {} });
+  try {
+    await seedDemoData(
+      { gemeente: fed.subgraphs.gemeente.database.db, regisseur: fed.subgraphs.regisseur.database.db, corporatie: fed.subgraphs.corporatie.database.db, garantiefonds: fed.subgraphs.garantiefonds.database.db },
+      new Date(),
+    );
+    const token = await fed.token({ partij: 'GEMEENTE', gemeente: 'venlo' });
+    const post = async (url: string, query: string) => {
+      const r = await realFetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+      const json = (await r.json()) as { errors?: unknown };
+      if (r.status !== 200) throw new Error(JSON.stringify(json));
+    };
+    const gw = `${fed.gatewayUrl}/graphql`;
+    const federated = '{ trajecten(eerste: 20) { code fase inwoner { naam telefoon woonsituatie } bemiddelingsprofiel { conclusie } } }';
+    const codesOnly = '{ trajecten(eerste: 20) { code fase } }';
+    contextCalls.n = 0;
+    await post(gw, federated);
+    console.log(`policy-context lookups for one federated request over 20 cases: ${contextCalls.n} (one per subgraph request, batched)`);
+    const direct = await timed('regisseur subgraph directly (20 cases, no personal data)', 200, 8, () => post(fed.subgraphs.regisseur.url, codesOnly));
+    const viaGw = await timed('gateway, same query', 200, 8, () => post(gw, codesOnly));
+    const composed = await timed('gateway, 20 cases composed from 2 subgraphs with personal data + access log', 200, 8, () => post(gw, federated));
+    console.log(`ratio gateway/direct: ${fmt(viaGw / direct, 2)}; composed+dosed+logged/plain: ${fmt(composed / viaGw, 2)}`);
+  } finally {
+    globalThis.fetch = realFetch;
+    await fed.stop();
+  }
+}
+
+benchDecide();
+await benchFederation();

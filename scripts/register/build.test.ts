@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { decide } from '../../schema/decide.js';
+import { doseringDeclarations } from '../../schema/transform.js';
+import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
+import { buildRegister, registerMarkdown } from './build.js';
+
+const subgraphs = SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: SUBGRAPH_TYPEDEFS[name]() }));
+const register = buildRegister(subgraphs);
+
+describe('register of processing', () => {
+  it('lists every field that carries @dosering in every subgraph, once', () => {
+    const declared = subgraphs.flatMap(({ name, typeDefs }) =>
+      [...doseringDeclarations(buildSubgraphSchema([{ typeDefs }])).keys()].map((c) => `${name}:${c}`),
+    );
+    expect(register.map((e) => `${e.subgraph}:${e.veld}`).sort()).toEqual(declared.sort());
+  });
+
+  it('says for each field exactly who may see it: the same as the running decision', () => {
+    for (const entry of register) {
+      for (const v of entry.verstrekkingen) {
+        const caller = { sub: 's', partij: v.partij, organisatie: 'org', gemeente: 'venlo', regio: 'NOORD_LIMBURG' } as const;
+        const ctx = {
+          trajectId: 't', fase: v.fase, gemeente: 'venlo', regio: 'NOORD_LIMBURG', betrokkene: 's',
+          geselecteerd: v.relatie === 'GESELECTEERD' ? ['org'] : [], gematcht: v.relatie === 'GEMATCHT' ? 'org' : null,
+          melder: v.relatie === 'MELDER' ? 'org' : null, gekoppeldeZorgaanbieder: v.relatie === 'GEKOPPELD' ? 'org' : null,
+          toestemmingen: [], doorbrekingen: [],
+        } as const;
+        const d = decide(caller, ctx, { coordinate: entry.veld, categorie: entry.categorie, grondslag: entry.grondslag, doel: entry.doel });
+        expect(d.allowed, `${entry.veld} ${v.partij}/${v.relatie}/${v.fase}`).toBe(v.op === 'BASIS');
+        if (v.op === 'TOESTEMMING') expect(d).toMatchObject({ reden: 'TOESTEMMING' });
+      }
+    }
+  });
+
+  it('never lists the regisseur for a BSN, nor the Werkgroep or Toezicht for anything', () => {
+    const bsn = register.filter((e) => e.categorie === 'BSN').flatMap((e) => e.verstrekkingen);
+    expect(bsn.some((v) => v.partij === 'REGISSEUR')).toBe(false);
+    expect(register.flatMap((e) => e.verstrekkingen).some((v) => v.partij === 'WERKGROEP' || v.partij === 'TOEZICHT')).toBe(false);
+  });
+
+  it('renders Markdown with one section per subgraph', () => {
+    const md = registerMarkdown(register);
+    for (const name of SUBGRAPH_NAMES) expect(md).toContain(`## Subgraph \`${name}\``);
+    expect(md).toContain('`Inwoner.gezondheid` | GEZONDHEID | WMO_GEZONDHEID');
+  });
+});

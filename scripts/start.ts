@@ -1,0 +1,54 @@
+/**
+ * `npm start`: the whole federation in one process on embedded PostgreSQL (PGlite, kept in `.data/`
+ * across restarts), with migrations applied and demo data seeded on first start. Set `DATABASE_URL`
+ * (or `DATABASE_URL_<SUBGRAPH>`) to use a PostgreSQL server instead — no code change.
+ */
+import { gatewayConfigFromEnv } from '../gateway/config.js';
+import { loadOrCreateDevKeys } from '../gateway/dev-issuer/keys.js';
+import { useWerkgroepPage } from '../gateway/plugins/use-werkgroep-page.js';
+import { seedDemoData } from './demo-data/index.js';
+import { launchFederation } from './federation.js';
+
+const env = process.env;
+const config = gatewayConfigFromEnv();
+const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
+const started = Date.now();
+const fed = await launchFederation({
+  devKeys,
+  gatewayPort: config.port,
+  host: config.host,
+  issuer: config.auth.issuer,
+  audience: config.auth.audience,
+  dataDir: env['PGLITE_DIR'] ?? '.data',
+  databaseUrl: (name) => env[`DATABASE_URL_${name.toUpperCase()}`] ?? env['DATABASE_URL'],
+  gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
+});
+const counts = await seedDemoData(
+  {
+    gemeente: fed.subgraphs.gemeente.database.db,
+    regisseur: fed.subgraphs.regisseur.database.db,
+    corporatie: fed.subgraphs.corporatie.database.db,
+    garantiefonds: fed.subgraphs.garantiefonds.database.db,
+  },
+  new Date(),
+);
+const seeded = Object.values(counts).some((n) => n > 0);
+console.log(`
+Woonkans Gateway draait (${((Date.now() - started) / 1000).toFixed(1)} s, ${fed.subgraphs.gemeente.database.kind}).
+  GraphQL:   ${fed.gatewayUrl}/graphql
+  Werkgroep: ${fed.gatewayUrl}/werkgroep
+  Health:    ${fed.gatewayUrl}/healthz  ${fed.gatewayUrl}/readyz
+  Demo data: ${seeded ? `net aangemaakt (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})` : 'al aanwezig'}
+
+Token (ontwikkeling): npm run token -- --partij GEMEENTE --gemeente venlo
+Eerste vraag:
+  curl -s ${fed.gatewayUrl}/graphql -H "authorization: Bearer $(npm run -s token -- --partij GEMEENTE --gemeente venlo)" \\
+       -H 'content-type: application/json' -d '{"query":"{ trajecten(eerste: 3) { code fase inwoner { naam } } }"}'
+`);
+
+const stop = async () => {
+  await fed.stop();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,31 @@
+/**
+ * `npm run start:subgraph -- <gemeente|regisseur|corporatie|garantiefonds>`: one subgraph alone, as
+ * each organisation would deploy it, on its own database (`DATABASE_URL_<NAME>` or `DATABASE_URL`;
+ * PGlite in `.data/<name>` otherwise), with `REGISSEUR_URL`, `JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE`.
+ */
+import { assembleSubgraph } from './assemble.js';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from './catalog.js';
+import { subgraphConfigFromEnv } from './common/config.js';
+
+const name = process.argv[2] as SubgraphName | undefined;
+if (!name || !SUBGRAPH_NAMES.includes(name)) {
+  console.error(`Gebruik: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>`);
+  process.exit(2);
+}
+const config = subgraphConfigFromEnv(name, DEFAULT_PORTS[name]);
+const { subgraph, database } = await assembleSubgraph({
+  name,
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  regisseurUrl: config.regisseurUrl,
+  auth: config.auth,
+});
+const running = await subgraph.listen(config.port, config.host);
+console.log(`${name}: ${running.url}/graphql (${database.kind})`);
+const stop = async () => {
+  await running.stop();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
