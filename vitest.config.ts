@@ -1,7 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
 
 // Unit tests sit beside the code; integration tests start the federation over real HTTP.
 export default defineConfig({
+  // Node loads `graphql` through its CommonJS entry for the libraries (Apollo, Hive); Vite would pick
+  // the `.mjs` one for our code. Two copies of graphql-js refuse each other's schemas ("another
+  // realm"), so the tests resolve it exactly as Node does at run time.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     pool: 'forks',
     maxWorkers: 2,
@@ -10,7 +17,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['{schema,gateway,subgraphs}/**/*.test.ts'], exclude: ['**/*.browser.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', include: ['{schema,gateway,subgraphs,scripts}/**/*.test.ts'], exclude: ['**/*.browser.test.ts', 'node_modules/**'] },
       },
       {
         extends: true,

@@ -32,13 +32,19 @@ export interface RunningGateway {
 }
 
 const traceparents = new WeakMap<Request, string>();
-const TRACEPARENT = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
+/**
+ * The `traceparent` the gateway sends to every subgraph for one request: the partner's trace when it
+ * sent a valid one (else a new trace), with the gateway's own span as the parent of the subgraphs'.
+ */
 function traceparentOf(request: Request): string {
   let tp = traceparents.get(request);
   if (!tp) {
-    const incoming = request.headers.get('traceparent');
-    tp = incoming && TRACEPARENT.test(incoming) ? incoming : `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+    const m = TRACEPARENT.exec(request.headers.get('traceparent')?.trim().toLowerCase() ?? '');
+    const valid = m && m[1] !== 'ff' && !/^0+$/.test(m[2]!) && !/^0+$/.test(m[3]!);
+    const traceId = valid ? m[2]! : randomBytes(16).toString('hex');
+    tp = `00-${traceId}-${randomBytes(8).toString('hex')}-${valid ? m[4]! : '01'}`;
     traceparents.set(request, tp);
   }
   return tp;

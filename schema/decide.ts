@@ -39,8 +39,17 @@ export type Decision =
 
 const everVisible = new Map(PARTIJEN.map((p) => [p, categoriesEverVisible(p)]));
 
+/**
+ * Parties whose consents must name one organisation ("eis der gerichtheid", seed 000 Bijlage 3):
+ * a consent "to the corporations" is not targeted. For the others (the region's regisseur, the
+ * resident's gemeente) the party is already one organisation for the case.
+ */
+export const GERICHT_OP_ORGANISATIE: ReadonlySet<Partij> = new Set(['CORPORATIE', 'ZORGAANBIEDER']);
+
 function receives(ontvanger: Ontvanger, caller: Caller): boolean {
-  return ontvanger.partij === caller.partij && (!ontvanger.organisatie || ontvanger.organisatie === caller.organisatie);
+  if (ontvanger.partij !== caller.partij) return false;
+  if (ontvanger.organisatie) return ontvanger.organisatie === caller.organisatie;
+  return !GERICHT_OP_ORGANISATIE.has(caller.partij);
 }
 
 function at(iso: string): number {

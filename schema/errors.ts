@@ -35,7 +35,7 @@ const REDEN_TEKST = {
 } as const;
 
 /** A refused field: says why (phase, consent, relation, party), never the value. */
-export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }>, coordinate: string): GraphQLError {
+export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }>, coordinate: string, trajectId?: string): GraphQLError {
   return new GraphQLError(`Dosering: ${coordinate} geweigerd — ${REDEN_TEKST[decision.reden]}.`, {
     extensions: {
       code: ErrorCode.DOSERING_GEWEIGERD,
@@ -43,6 +43,9 @@ export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }
       partij: decision.partij,
       categorie: decision.categorie,
       veld: coordinate,
+      // The opaque case id the caller asked for: lets a partner attribute a refusal even where the
+      // gateway misplaces the path of batched entity errors (graphql-tools#2950).
+      ...(trajectId ? { trajectId } : {}),
       ...(decision.fase ? { fase: decision.fase } : {}),
       ...(decision.relatie ? { relatie: decision.relatie } : {}),
     },

@@ -77,7 +77,7 @@ export function doseringTransformer(schema: GraphQLSchema): GraphQLSchema {
             field,
             decision,
           });
-          if (!decision.allowed) throw doseringGeweigerd(decision, field.coordinate);
+          if (!decision.allowed) throw doseringGeweigerd(decision, field.coordinate, typeof trajectId === 'string' ? trajectId : undefined);
           return resolve(parent, args, context, info);
         },
       };

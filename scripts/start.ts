@@ -8,6 +8,8 @@ import { loadOrCreateDevKeys } from '../gateway/dev-issuer/keys.js';
 import { useWerkgroepPage } from '../gateway/plugins/use-werkgroep-page.js';
 import { seedDemoData } from './demo-data/index.js';
 import { launchFederation } from './federation.js';
+import { runEmbeddedRetention } from '../subgraphs/assemble.js';
+import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
 
 const env = process.env;
 const config = gatewayConfigFromEnv();
@@ -46,7 +48,23 @@ Eerste vraag:
        -H 'content-type: application/json' -d '{"query":"{ trajecten(eerste: 3) { code fase inwoner { naam } } }"}'
 `);
 
+const retentionHours = parseRetentionInterval(env['RETENTION_INTERVAL_HOURS']);
+const databases = {
+  gemeente: fed.subgraphs.gemeente.database,
+  regisseur: fed.subgraphs.regisseur.database,
+  corporatie: fed.subgraphs.corporatie.database,
+  garantiefonds: fed.subgraphs.garantiefonds.database,
+};
+const retention = retentionHours
+  ? startRetentionSchedule({
+      intervalHours: retentionHours,
+      run: () => runEmbeddedRetention(databases, { now: new Date() }),
+      onReport: (report) => console.log(`[retentie] ${JSON.stringify(report)}`),
+    })
+  : undefined;
+
 const stop = async () => {
+  await retention?.stop();
   await fed.stop();
   process.exit(0);
 };

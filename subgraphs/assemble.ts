@@ -1,26 +1,57 @@
 /**
  * Builds one subgraph from its configuration: its database (PGlite or PostgreSQL, migrated), its
- * token verifier, its access log and — for all but the regisseur — the regisseur's policy context
- * and routeplanner over HTTP. Used by the embedded launcher and by `npm run start:subgraph`.
+ * token verifier, its access log (writer and read side) and — for all but the regisseur — the
+ * regisseur's policy context and routeplanner over HTTP. Used by the embedded launcher and by
+ * `npm run start:subgraph`. Also composes each subgraph's retention (`npm run retention` and the
+ * service's schedule), since only here are all subgraphs' tables known together.
  */
+import { inArray } from 'drizzle-orm';
 import type { JWTVerifyGetKey } from 'jose';
 import { createTokenVerifier } from '../schema/identity/verify.js';
 import type { SubgraphName } from './catalog.js';
+import type { AccessLogWriter } from './common/access-log.js';
 import { openDatabase, type Database } from './common/database.js';
+import { regisseurVerantwoording } from './common/logboek/regisseur-bronnen.js';
+import type { LogboekLezer } from './common/logboek/resolvers.js';
 import { createLogboekWriter } from './common/logboek/writer.js';
 import { remotePolicyContext } from './common/policy-context.js';
+import {
+  voerRetentieUit,
+  voerSubgraphRetentieUit,
+  type RetentieDeelnemer,
+  type RetentieOptions,
+  type RetentieRapport,
+  type SubgraphRetentieRapport,
+} from './common/retention/cyclus.js';
+import { remoteBewaartermijn } from './common/retention/route.js';
+import { inBatches, type SubgraphRetentie, type VerlopenBron } from './common/retention/types.js';
 import { remoteRouteplanner } from './common/routeplanner-client.js';
 import type { Subgraph } from './common/server.js';
 import { createCorporatieSubgraph } from './corporatie/server.js';
 import { logboek as corporatieLog } from './corporatie/db/tables.js';
+import { corporatieRetentie } from './corporatie/retention.js';
 import { createGarantiefondsSubgraph } from './garantiefonds/server.js';
 import { logboek as fondsLog } from './garantiefonds/db/tables.js';
+import { garantiefondsRetentie } from './garantiefonds/retention.js';
 import { createGemeenteSubgraph } from './gemeente/server.js';
 import { logboek as gemeenteLog } from './gemeente/db/tables.js';
+import { gemeenteRetentie } from './gemeente/retention.js';
 import { createRegisseurSubgraph } from './regisseur/server.js';
-import { logboek as regisseurLog } from './regisseur/db/tables.js';
+import { logboek as regisseurLog, trajecten } from './regisseur/db/tables.js';
+import { beoordeelTermijnen, regisseurRetentie, verlopenAntwoord } from './regisseur/retention.js';
 
 const LOGS = { gemeente: gemeenteLog, regisseur: regisseurLog, corporatie: corporatieLog, garantiefonds: fondsLog };
+
+/** Each subgraph's access log: its Postgres schema is named after it. */
+export const logboekVan = (name: SubgraphName): LogboekLezer => ({ schema: name, tables: LOGS[name] });
+
+/** Each subgraph's own retention (`subgraphs/<name>/retention.ts`). */
+export const RETENTIE: Readonly<Record<SubgraphName, SubgraphRetentie>> = {
+  gemeente: gemeenteRetentie,
+  regisseur: regisseurRetentie,
+  corporatie: corporatieRetentie,
+  garantiefonds: garantiefondsRetentie,
+};
 
 export const migrationsFolder = (name: SubgraphName) => new URL(`./${name}/migrations`, import.meta.url).pathname;
 
@@ -33,6 +64,8 @@ export interface AssembleOptions {
   /** Keys to verify with instead of fetching the JWKS (only for in-process tests of a single subgraph). */
   readonly keys?: JWTVerifyGetKey;
   readonly now?: () => number;
+  /** Wraps the access-log writer (tests inject failures; never to skip logging). */
+  readonly wrapAccessLog?: (writer: AccessLogWriter) => AccessLogWriter;
 }
 
 export interface AssembledSubgraph {
@@ -49,21 +82,82 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
     migrationsFolder: migrationsFolder(name),
   });
   const now = options.now ?? Date.now;
+  const writer = createLogboekWriter({ db: database.db, schema: name, subgraph: name, tables: LOGS[name], now: () => new Date(now()) });
   const base = {
     database,
     verifyToken: createTokenVerifier(options.auth, options.keys),
-    accessLog: createLogboekWriter({ db: database.db, schema: name, subgraph: name, tables: LOGS[name], now: () => new Date(now()) }),
+    accessLog: options.wrapAccessLog ? options.wrapAccessLog(writer) : writer,
+    logboek: logboekVan(name),
     now,
   };
   const policyContext = remotePolicyContext({ url: options.regisseurUrl });
   const routeplanner = remoteRouteplanner(options.regisseurUrl);
   const subgraph =
     name === 'regisseur'
-      ? createRegisseurSubgraph(base)
+      ? createRegisseurSubgraph({
+          ...base,
+          verantwoording: regisseurVerantwoording(database.db),
+          bewaartermijn: (kandidaten, at) => verlopenAntwoord(database.db, at, kandidaten),
+        })
       : name === 'gemeente'
         ? createGemeenteSubgraph({ ...base, policyContext, routeplanner })
         : name === 'corporatie'
           ? createCorporatieSubgraph({ ...base, policyContext, routeplanner })
           : createGarantiefondsSubgraph({ ...base, policyContext });
   return { subgraph, database };
+}
+
+const deelnemer = (name: SubgraphName, database: Database): RetentieDeelnemer => ({
+  retentie: RETENTIE[name],
+  db: database.db,
+  logboek: logboekVan(name),
+});
+
+/**
+ * Retention over all four subgraphs in one process (embedded, or `npm run retention` with every
+ * database reachable): the regisseur's tables decide, the others delete first, the regisseur last.
+ */
+export function runEmbeddedRetention(
+  databases: Readonly<Record<SubgraphName, Database>>,
+  options: RetentieOptions,
+): Promise<RetentieRapport> {
+  const regisseurDb = databases.regisseur.db;
+  return voerRetentieUit({
+    ...options,
+    regisseur: deelnemer('regisseur', databases.regisseur),
+    anderen: (['gemeente', 'corporatie', 'garantiefonds'] as const).map((n) => deelnemer(n, databases[n])),
+    beoordeel: (at) => beoordeelTermijnen(regisseurDb, at),
+    inGebruik: async (ids) => {
+      const held = new Set<string>();
+      for (const batch of inBatches(ids)) {
+        for (const r of await regisseurDb.select({ id: trajecten.id }).from(trajecten).where(inArray(trajecten.id, batch))) held.add(r.id);
+      }
+      return held;
+    },
+  });
+}
+
+export interface SubgraphRetentionOptions extends RetentieOptions {
+  /** For every subgraph but the regisseur: where to ask, and the organisation's own token. */
+  readonly regisseur?: { readonly url: string; readonly token: () => Promise<string> };
+  /**
+   * The regisseur only: days it keeps an expired case after its term before deleting its own rows,
+   * so that the organisations deployed apart (which ask it) learn of the expiry first. @default 30
+   */
+  readonly nazorgDagen?: number;
+}
+
+/** Retention of one subgraph deployed on its own (its service's schedule, or `npm run retention -- --subgraph`). */
+export function runSubgraphRetention(name: SubgraphName, database: Database, options: SubgraphRetentionOptions): Promise<SubgraphRetentieRapport> {
+  let bron: VerlopenBron;
+  if (name === 'regisseur') {
+    const nazorg = options.nazorgDagen ?? 30;
+    if (!Number.isInteger(nazorg) || nazorg < 0) throw new RangeError('nazorgDagen: a whole number of days >= 0');
+    const at = new Date(options.now.getTime() - nazorg * 86_400_000);
+    bron = (ids) => verlopenAntwoord(database.db, at, ids);
+  } else {
+    if (!options.regisseur) throw new TypeError(`retentie van ${name}: de regisseur (url, token) is nodig`);
+    bron = remoteBewaartermijn(options.regisseur);
+  }
+  return voerSubgraphRetentieUit({ ...options, deelnemer: deelnemer(name, database), bron });
 }

@@ -3,9 +3,11 @@
  * each organisation would deploy it, on its own database (`DATABASE_URL_<NAME>` or `DATABASE_URL`;
  * PGlite in `.data/<name>` otherwise), with `REGISSEUR_URL`, `JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE`.
  */
-import { assembleSubgraph } from './assemble.js';
+import { readFile } from 'node:fs/promises';
+import { assembleSubgraph, runSubgraphRetention } from './assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from './catalog.js';
 import { subgraphConfigFromEnv } from './common/config.js';
+import { startRetentionSchedule } from './common/retention/schedule.js';
 
 const name = process.argv[2] as SubgraphName | undefined;
 if (!name || !SUBGRAPH_NAMES.includes(name)) {
@@ -22,7 +24,27 @@ const { subgraph, database } = await assembleSubgraph({
 });
 const running = await subgraph.listen(config.port, config.host);
 console.log(`${name}: ${running.url}/graphql (${database.kind})`);
+
+const tokenFile = config.retentionTokenFile;
+if (config.retentionIntervalHours && name !== 'regisseur' && !tokenFile) {
+  console.error('RETENTION_INTERVAL_HOURS vraagt RETENTION_TOKEN_FILE (token van de eigen organisatie) om de regisseur te raadplegen');
+  process.exit(2);
+}
+const retention = config.retentionIntervalHours
+  ? startRetentionSchedule({
+      intervalHours: config.retentionIntervalHours,
+      run: () =>
+        runSubgraphRetention(name, database, {
+          now: new Date(),
+          ...(tokenFile
+            ? { regisseur: { url: config.regisseurUrl, token: async () => (await readFile(tokenFile, 'utf8')).trim() } }
+            : {}),
+        }),
+      onReport: (report) => console.log(`[retentie] ${JSON.stringify(report)}`),
+    })
+  : undefined;
 const stop = async () => {
+  await retention?.stop();
   await running.stop();
   await database.close();
   process.exit(0);

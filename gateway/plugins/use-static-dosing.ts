@@ -6,6 +6,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   execute,
+  validate,
   GraphQLError,
   Kind,
   type DocumentNode,
@@ -31,7 +32,7 @@ function refuseNeverVisible(partij: Partij, forbidden: ReadonlySet<string>) {
       context.reportError(
         new GraphQLError(`Dosering: ${coordinate} is voor partij ${partij} in geen enkele fase zichtbaar.`, {
           nodes: node,
-          extensions: { code: ErrorCode.DOSERING_GEWEIGERD, reden: 'PARTIJ', partij, veld: coordinate },
+          extensions: { code: ErrorCode.DOSERING_GEWEIGERD, reden: 'PARTIJ', partij, veld: coordinate, http: { status: 403 } },
         }),
       );
     },
@@ -46,6 +47,11 @@ function isIntrospectionOnly(document: DocumentNode): boolean {
   );
 }
 
+/**
+ * The check runs at execution, not as a validation rule: Yoga caches validation results per
+ * document and rule *names*, so a per-party rule added in `onValidate` would let one party's
+ * verdict be reused for another. Here each party keeps its own verdict per parsed document.
+ */
 export function useStaticDosing({ contracts }: StaticDosingOptions): GatewayPlugin {
   const perSchema = new WeakMap<GraphQLSchema, Map<Partij, GraphQLSchema>>();
   const contractFor = (schema: GraphQLSchema, partij: Partij) => {
@@ -55,15 +61,21 @@ export function useStaticDosing({ contracts }: StaticDosingOptions): GatewayPlug
     if (!s) byParty.set(partij, (s = contractSchema(schema, contracts.get(partij) ?? new Set())));
     return s;
   };
+  const verdicts = new Map<Partij, WeakMap<DocumentNode, readonly GraphQLError[]>>();
+  const verdictFor = (schema: GraphQLSchema, document: DocumentNode, partij: Partij) => {
+    let byDocument = verdicts.get(partij);
+    if (!byDocument) verdicts.set(partij, (byDocument = new WeakMap()));
+    let errors = byDocument.get(document);
+    if (!errors) byDocument.set(document, (errors = validate(schema, document, [refuseNeverVisible(partij, contracts.get(partij) ?? new Set())])));
+    return errors;
+  };
   return {
-    onValidate({ addValidationRule, context }) {
-      const caller = callerOf((context as { request: Request }).request);
-      if (!caller) return;
-      addValidationRule(refuseNeverVisible(caller.partij, contracts.get(caller.partij) ?? new Set()));
-    },
-    onExecute({ args, setExecuteFn }) {
+    onExecute({ args, setExecuteFn, setResultAndStopExecution }) {
       const caller = callerOf((args.contextValue as { request: Request }).request);
-      if (!caller || !isIntrospectionOnly(args.document)) return;
+      if (!caller) return;
+      const errors = verdictFor(args.schema, args.document, caller.partij);
+      if (errors.length > 0) return setResultAndStopExecution({ errors });
+      if (!isIntrospectionOnly(args.document)) return;
       const schema = contractFor(args.schema, caller.partij);
       setExecuteFn((a) => execute({ ...a, schema }));
     },

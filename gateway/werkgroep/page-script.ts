@@ -256,6 +256,10 @@ function token() {
 function meldingVoor(errors) {
   var codes = errors.map(function (e) { return (e && e.extensions && e.extensions.code) || ''; });
   for (var i = 0; i < codes.length; i++) if (MELDINGEN[codes[i]]) return MELDINGEN[codes[i]] + ' (code ' + codes[i] + ')';
+  // The server explains a refused question in Dutch (e.g. too many periods): show its words.
+  for (var j = 0; j < codes.length; j++) {
+    if (codes[j] === 'ONGELDIGE_INVOER' && typeof errors[j].message === 'string') return errors[j].message + ' (code ONGELDIGE_INVOER)';
+  }
   var code = codes.filter(Boolean)[0];
   return 'De cijfers konden niet worden opgehaald' + (code ? ' (code ' + code + ').' : '.');
 }

@@ -1,8 +1,8 @@
 /**
  * The Werkgroep page in a real browser (Debian Chromium via playwright-core) against a fake GraphQL
  * endpoint on the same tiny server. The fake answers a fixed figures object for the token
- * "werkgroep-ok", HTTP 401 for "verlopen", and DOSERING_GEWEIGERD for any other token. The end-to-end
- * test against the real gateway is separate.
+ * "werkgroep-ok", HTTP 401 for "verlopen", ONGELDIGE_INVOER for "te-lang" and DOSERING_GEWEIGERD for
+ * any other token. The end-to-end test against the real gateway is `test/e2e/werkgroep.e2e.ts`.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
@@ -91,6 +91,7 @@ describe.skipIf(missing !== null)(`Werkgroep page in Chromium${missing ? ` — S
             res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
           if (auth === 'Bearer werkgroep-ok') json(200, { data: { monitoring: FIGURES } });
           else if (auth === 'Bearer verlopen') json(401, { errors: [{ message: 'Unauthenticated', extensions: { code: 'UNAUTHENTICATED' } }] });
+          else if (auth === 'Bearer te-lang') json(200, { data: { monitoring: null }, errors: [{ message: 'De monitoringvraag is ongeldig: <te> veel perioden.', extensions: { code: 'ONGELDIGE_INVOER', veld: 'tot' } }] });
           else json(200, { data: null, errors: [{ message: 'Geweigerd', extensions: { code: 'DOSERING_GEWEIGERD' } }] });
         });
       } else {
@@ -261,6 +262,14 @@ describe.skipIf(missing !== null)(`Werkgroep page in Chromium${missing ? ` — S
     await page.getByTestId('foutmelding').waitFor();
     expect(await page.locator('table, svg').count()).toBe(0);
     expect(await page.getByTestId('cijfers').isHidden()).toBe(true);
+  });
+
+  it("shows the server's own Dutch reason for a refused question, as text", async () => {
+    await load('te-lang');
+    await page.getByTestId('foutmelding').waitFor();
+    await expect(page.getByTestId('foutmelding').textContent()).resolves.toBe('De monitoringvraag is ongeldig: <te> veel perioden. (code ONGELDIGE_INVOER)');
+    expect(await page.getByTestId('foutmelding').locator('te').count()).toBe(0);
+    expect(await page.locator('table').count()).toBe(0);
   });
 
   it('tells the user to sign in again on HTTP 401', async () => {

@@ -57,8 +57,20 @@ function connectSource(graphqlPath: string): string {
   return `'self' ${new URL(graphqlPath).origin}`;
 }
 
+/** The rendered dashboard and the Content-Security-Policy its `<meta>` carries. */
+export interface WerkgroepDocument {
+  readonly html: string;
+  /** The same policy as in the document, for the serving side to send as a header too. */
+  readonly contentSecurityPolicy: string;
+}
+
 /** Renders the dashboard as one HTML document. */
 export function renderWerkgroepPage(options: WerkgroepPageOptions): string {
+  return renderWerkgroepDocument(options).html;
+}
+
+/** Renders the dashboard and returns its policy with it (see {@link WerkgroepDocument}). */
+export function renderWerkgroepDocument(options: WerkgroepPageOptions): WerkgroepDocument {
   const devPersonas = options.devPersonas ?? false;
   const config = {
     graphqlPath: options.graphqlPath,
@@ -83,7 +95,7 @@ export function renderWerkgroepPage(options: WerkgroepPageOptions): string {
   const devKnop = devPersonas
     ? '<button type="button" id="dev-login" class="tweede" data-testid="dev-login">Ontwikkel-login als Werkgroep</button>'
     : '';
-  return `<!doctype html>
+  const html = `<!doctype html>
 <html lang="nl">
 <head>
 <meta charset="utf-8">
@@ -129,4 +141,5 @@ ${devKnop}
 </body>
 </html>
 `;
+  return { html, contentSecurityPolicy: csp };
 }

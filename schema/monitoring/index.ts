@@ -3,3 +3,4 @@ export * from './suppression.js';
 export * from './periods.js';
 export * from './figures.js';
 export * from './dashboard-view.js';
+export * from './verzoek.js';

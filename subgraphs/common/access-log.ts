@@ -8,8 +8,12 @@ import type { AccessRecord } from '../../schema/transform.js';
 
 export interface RequestMeta {
   readonly caller: Caller;
+  /** W3C trace id: the same in every subgraph that served one partner request. */
   readonly traceId: string;
+  /** This subgraph's span for the request. */
   readonly spanId: string;
+  /** The caller's span (the gateway's, from `traceparent`); null when the request started the trace. */
+  readonly parentSpanId?: string | null | undefined;
   readonly operationName: string | null;
   readonly subgraph: string;
 }

@@ -2,6 +2,8 @@
  * A subgraph's configuration, parsed once from the environment. The same code runs embedded
  * (PGlite in `.data/<name>`) or against a PostgreSQL server (`DATABASE_URL_<NAME>` or `DATABASE_URL`).
  */
+import { parseRetentionInterval } from './retention/schedule.js';
+
 export interface SubgraphConfig {
   readonly name: string;
   readonly port: number;
@@ -11,6 +13,13 @@ export interface SubgraphConfig {
   /** The regisseur subgraph's base URL (policy context, routeplanner); unused by the regisseur itself. */
   readonly regisseurUrl: string;
   readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  /** Hours between retention runs inside the service (`RETENTION_INTERVAL_HOURS`); none when unset. */
+  readonly retentionIntervalHours: number | undefined;
+  /**
+   * A file holding the organisation's token for asking the regisseur which cases expired
+   * (`RETENTION_TOKEN_FILE`); re-read at every run so the IdP can rotate it. Not for the regisseur.
+   */
+  readonly retentionTokenFile: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -33,5 +42,7 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: En
       audience: env['JWT_AUDIENCE'] ?? 'woonkans-gateway',
       jwksUrl,
     }),
+    retentionIntervalHours: parseRetentionInterval(env['RETENTION_INTERVAL_HOURS']),
+    retentionTokenFile: env['RETENTION_TOKEN_FILE'] || undefined,
   });
 }

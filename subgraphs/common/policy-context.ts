@@ -11,6 +11,8 @@ export type PolicyContextSource = (
   caller: Caller,
   authorization: string,
   trajectIds: readonly string[],
+  /** Continues the request's trace on the call to the regisseur. */
+  traceparent?: string,
 ) => Promise<Map<string, CaseContext | null>>;
 
 /** The plain route the regisseur serves it on. */
@@ -24,10 +26,10 @@ export interface RemotePolicyContextOptions {
 }
 
 export function remotePolicyContext({ url, timeoutMs = 3000 }: RemotePolicyContextOptions): PolicyContextSource {
-  return async (_caller, authorization, trajectIds) => {
+  return async (_caller, authorization, trajectIds, traceparent) => {
     const response = await fetch(new URL(POLICY_CONTEXT_PATH, url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
+      headers: { 'content-type': 'application/json', authorization, ...(traceparent ? { traceparent } : {}) },
       body: JSON.stringify({ trajectIds }),
       signal: AbortSignal.timeout(timeoutMs),
     });
@@ -53,6 +55,9 @@ export function projectForCaller(caller: Caller, ctx: CaseContext): CaseContext 
     betrokkene: holdsFile ? ctx.betrokkene : '',
     geselecteerd: ctx.geselecteerd.filter((o) => caller.partij === 'REGISSEUR' || caller.partij === 'GEMEENTE' || o === caller.organisatie),
     gematcht: caller.partij === 'CORPORATIE' && ctx.gematcht !== caller.organisatie ? null : ctx.gematcht,
+    // Even the fact that someone is in care with a provider is secret (seed 003).
+    melder: holdsFile || ctx.melder === caller.organisatie ? ctx.melder : null,
+    gekoppeldeZorgaanbieder: holdsFile || ctx.gekoppeldeZorgaanbieder === caller.organisatie ? ctx.gekoppeldeZorgaanbieder : null,
     toestemmingen: ctx.toestemmingen.filter(mine),
     doorbrekingen: ctx.doorbrekingen.filter(mine),
   };

@@ -20,15 +20,15 @@ export interface TrajectStand {
   readonly versie: number;
 }
 
-export type Routeplanner = (authorization: string, act: RouteplannerAct) => Promise<TrajectStand>;
+export type Routeplanner = (authorization: string, act: RouteplannerAct, traceparent?: string) => Promise<TrajectStand>;
 
 export function remoteRouteplanner(url: string, timeoutMs = 5000): Routeplanner {
-  return async (authorization, act) => {
+  return async (authorization, act, traceparent) => {
     let response: Response;
     try {
       response = await fetch(new URL(ROUTEPLANNER_PATH, url), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
+        headers: { 'content-type': 'application/json', authorization, ...(traceparent ? { traceparent } : {}) },
         body: JSON.stringify(act),
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -17,11 +17,12 @@ export function createRequestRuntime(
   source: PolicyContextSource,
   now: () => number,
   onLoadError: (error: unknown) => void,
+  traceparent?: string,
 ): RequestRuntime {
   const records: AccessRecord[] = [];
   const loader = new DataLoader<string, CaseContext | null | undefined>(async (ids) => {
     try {
-      const found = await source(caller, authorization, ids);
+      const found = await source(caller, authorization, ids, traceparent);
       return ids.map((id) => found.get(id) ?? null);
     } catch (error) {
       onLoadError(error);

@@ -6,7 +6,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
-import { GraphQLError, type DocumentNode } from 'graphql';
+import { pgSchema } from 'drizzle-orm/pg-core';
+import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Caller } from '../../schema/context.js';
 import { ErrorCode, unauthenticated } from '../../schema/errors.js';
@@ -15,9 +16,14 @@ import { doseringTransformer } from '../../schema/transform.js';
 import type { AccessLogWriter } from './access-log.js';
 import type { Database, Db } from './database.js';
 import { createHttpServer, listen, type Route } from './http.js';
+import { INZAGE_TYPE } from './logboek/graphql-sdl.js';
+import type { RegisseurVerantwoording } from './logboek/regisseur-bronnen.js';
+import { logboekResolvers, type LogboekLezer } from './logboek/resolvers.js';
+import { logboekTables } from './logboek/tables.js';
+import { BEWAARTERMIJN_PATH, bewaartermijnRoute, type Bewaartermijn } from './retention/route.js';
 import type { PolicyContextSource } from './policy-context.js';
 import { createRequestRuntime, type RequestRuntime } from './runtime.js';
-import { traceFrom, type TraceIds } from './trace.js';
+import { outgoingTraceparent, traceFrom, type TraceIds } from './trace.js';
 
 export interface SubgraphContext {
   readonly dosering: RequestRuntime;
@@ -45,6 +51,15 @@ export interface SubgraphDeps {
   readonly routes?: (deps: { verify: (req: IncomingMessage) => Promise<Caller> }) => Record<string, Route>;
   /** Where operational errors go (never to the caller). @default console.error */
   readonly logError?: (message: string, error: unknown) => void;
+  /**
+   * The log the read side (`Inzage`, `Toezicht`) reads: the same schema and tables the
+   * `accessLog` writer writes. @default the log tables in the schema named after the subgraph
+   */
+  readonly logboek?: LogboekLezer;
+  /** The regisseur only: the resident's cases and the registers behind `mijnInzage` and `toezicht`. */
+  readonly verantwoording?: RegisseurVerantwoording;
+  /** The regisseur only: answers `POST /bewaartermijn` (which of the caller's case ids expired). */
+  readonly bewaartermijn?: Bewaartermijn;
 }
 
 export interface RunningSubgraph {
@@ -74,6 +89,7 @@ function accessLogPlugin(name: string, writer: AccessLogWriter, logError: Subgra
               caller: contextValue.caller,
               traceId: contextValue.trace.traceId,
               spanId: contextValue.trace.spanId,
+              parentSpanId: contextValue.trace.parentSpanId,
               operationName: operationName ?? null,
               subgraph: name,
             });
@@ -111,10 +127,29 @@ function formatError(logError: SubgraphDeps['logError'] & {}) {
   };
 }
 
+/** True when the SDL carries the log's read side (`subgraphTypeDefs` was given the subgraph's name). */
+function hasLogboekSdl(typeDefs: DocumentNode): boolean {
+  return typeDefs.definitions.some((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === INZAGE_TYPE);
+}
+
+/** The subgraph's own resolvers plus the log's, merged per type (the regisseur's `Query` gains two fields). */
+function withLogboek(definition: SubgraphDefinition, deps: SubgraphDeps): GraphQLResolverMap<SubgraphContext> {
+  if (!hasLogboekSdl(definition.typeDefs)) return definition.resolvers;
+  const lezer = deps.logboek ?? { schema: definition.name, tables: logboekTables(pgSchema(definition.name)) };
+  const extra = logboekResolvers(definition.name, lezer, deps.verantwoording);
+  const merged: GraphQLResolverMap<SubgraphContext> = { ...definition.resolvers };
+  for (const [type, fields] of Object.entries(extra)) {
+    const own = definition.resolvers[type];
+    merged[type] = own ? ({ ...(own as object), ...(fields as object) } as never) : fields;
+  }
+  return merged;
+}
+
 export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps): Subgraph {
   const now = deps.now ?? Date.now;
   const logError = deps.logError ?? ((message, error) => console.error(message, error));
-  const schema = doseringTransformer(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: definition.resolvers as never }]));
+  const resolvers = withLogboek(definition, deps);
+  const schema = doseringTransformer(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }]));
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
@@ -142,14 +177,20 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
           return { status: 503, json: { status: 'database onbereikbaar' } };
         }
       },
+      ...(deps.bewaartermijn ? { [`POST ${BEWAARTERMIJN_PATH}`]: bewaartermijnRoute(deps.bewaartermijn, verify, now) } : {}),
       ...deps.routes?.({ verify }),
     },
     context: async (req) => {
       const caller = await verify(req);
       const authorization = req.headers.authorization ?? '';
       const trace = traceFrom(req.headers.traceparent as string | undefined);
-      const dosering = createRequestRuntime(caller, authorization, deps.policyContext, now, (error) =>
-        logError(`[${definition.name}] beleidscontext niet geladen; velden geweigerd`, error),
+      const dosering = createRequestRuntime(
+        caller,
+        authorization,
+        deps.policyContext,
+        now,
+        (error) => logError(`[${definition.name}] beleidscontext niet geladen; velden geweigerd`, error),
+        outgoingTraceparent(trace),
       );
       return { dosering, caller, authorization, trace, db: deps.database.db, now };
     },

@@ -6,7 +6,7 @@ import { corporatieMutations } from './resolvers/mutation.js';
 import { trajectResolvers } from './resolvers/traject.js';
 
 export const CORPORATIE_SDL = [new URL('./schema.graphql', import.meta.url)];
-export const corporatieTypeDefs = () => subgraphTypeDefs(CORPORATIE_SDL);
+export const corporatieTypeDefs = () => subgraphTypeDefs(CORPORATIE_SDL, [], 'corporatie');
 
 export interface CorporatieDeps extends Omit<SubgraphDeps, 'routes'> {
   readonly routeplanner: Routeplanner;

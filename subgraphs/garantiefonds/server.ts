@@ -3,8 +3,8 @@ import { createSubgraph, type SubgraphDeps } from '../common/server.js';
 import { subgraphTypeDefs } from '../common/sdl.js';
 import { resolvers } from './resolvers/index.js';
 
-export const GARANTIEFONDS_SDL = [new URL('./schema.graphql', import.meta.url)];
-export const garantiefondsTypeDefs = () => subgraphTypeDefs(GARANTIEFONDS_SDL);
+export const GARANTIEFONDS_SDL = [new URL('./schema.graphql', import.meta.url), new URL('./monitoring.graphql', import.meta.url)];
+export const garantiefondsTypeDefs = () => subgraphTypeDefs(GARANTIEFONDS_SDL, [], 'garantiefonds');
 
 export type GarantiefondsDeps = Omit<SubgraphDeps, 'routes'>;
 

@@ -6,7 +6,7 @@ import { gemeenteMutations } from './resolvers/mutation.js';
 import { trajectResolvers } from './resolvers/traject.js';
 
 export const GEMEENTE_SDL = [new URL('./schema.graphql', import.meta.url)];
-export const gemeenteTypeDefs = () => subgraphTypeDefs(GEMEENTE_SDL);
+export const gemeenteTypeDefs = () => subgraphTypeDefs(GEMEENTE_SDL, [], 'gemeente');
 
 export interface GemeenteDeps extends Omit<SubgraphDeps, 'routes'> {
   readonly routeplanner: Routeplanner;

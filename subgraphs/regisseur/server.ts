@@ -4,14 +4,15 @@ import { createSubgraph } from '../common/server.js';
 import { projectForCaller, type PolicyContextSource } from '../common/policy-context.js';
 import { subgraphTypeDefs } from '../common/sdl.js';
 import type { Db } from '../common/database.js';
+import { mergeMonitoringResolvers } from './monitoring/resolvers.js';
 import { mutationResolvers } from './resolvers/mutation.js';
 import { queryResolvers } from './resolvers/query.js';
 import { trajectResolvers } from './resolvers/traject.js';
 import { loadCaseContexts } from './routeplanner/context.js';
 import { regisseurRoutes } from './routes.js';
 
-export const REGISSEUR_SDL = [new URL('./schema.graphql', import.meta.url)];
-export const regisseurTypeDefs = () => subgraphTypeDefs(REGISSEUR_SDL);
+export const REGISSEUR_SDL = [new URL('./schema.graphql', import.meta.url), new URL('./monitoring.graphql', import.meta.url)];
+export const regisseurTypeDefs = () => subgraphTypeDefs(REGISSEUR_SDL, [], 'regisseur');
 
 /** The regisseur reads the policy context from its own tables; the same projection as it serves others. */
 export function localPolicyContext(db: Db): PolicyContextSource {
@@ -29,7 +30,7 @@ export type RegisseurDeps = Omit<SubgraphDeps, 'policyContext' | 'routes'>;
 export function createRegisseurSubgraph(deps: RegisseurDeps) {
   const now = deps.now ?? Date.now;
   return createSubgraph(
-    { name: 'regisseur', typeDefs: regisseurTypeDefs(), resolvers: { ...queryResolvers, ...trajectResolvers, ...mutationResolvers } as never },
+    { name: 'regisseur', typeDefs: regisseurTypeDefs(), resolvers: mergeMonitoringResolvers({ ...queryResolvers, ...trajectResolvers, ...mutationResolvers }) as never },
     { ...deps, policyContext: localPolicyContext(deps.database.db), routes: regisseurRoutes(deps.database.db, now) },
   );
 }

@@ -72,12 +72,34 @@ describe('federation', () => {
 });
 
 describe('static dosing layer', () => {
-  it('refuses before execution a field the party can never see, with HTTP 400', async () => {
+  it('refuses before execution a field the party can never see, with HTTP 403', async () => {
     const res = await fed.gql(venlo, '{ trajecten { garantieaanvragen { bedragCent } } }');
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(403);
     expect(res.data).toBeUndefined();
     expect(res.errors?.map((e) => e.extensions)).toEqual([
       expect.objectContaining({ code: 'DOSERING_GEWEIGERD', reden: 'PARTIJ', partij: 'GEMEENTE', veld: 'Garantieaanvraag.bedragCent' }),
     ]);
+  });
+
+  it('judges the same operation text per party, never reusing another party’s verdict', async () => {
+    const q = '{ trajecten { garantieaanvragen { bedragCent } } }';
+    const fund = await fed.gql({ partij: 'GARANTIEFONDS' }, q);
+    expect(fund.status).toBe(200);
+    expect(fund.errors).toBeUndefined();
+    const gemeente = await fed.gql(venlo, q);
+    expect(gemeente.status).toBe(403);
+    expect(gemeente.errors?.[0]?.extensions?.['reden']).toBe('PARTIJ');
+    const fundAgain = await fed.gql({ partij: 'GARANTIEFONDS' }, q);
+    expect(fundAgain.status).toBe(200);
+  });
+
+  it('shows each party only its own contract in introspection', async () => {
+    const q = '{ __type(name: "Inwoner") { fields { name } } }';
+    const names = async (who: Parameters<TestFederation['gql']>[0]) =>
+      ((await fed.gql<any>(who, q)).data?.__type?.fields ?? []).map((f: { name: string }) => f.name);
+    expect(await names(venlo)).toContain('bsn');
+    expect(await names({ partij: 'REGISSEUR', regio: 'NOORD_LIMBURG' })).not.toContain('bsn');
+    expect(await names({ partij: 'REGISSEUR', regio: 'NOORD_LIMBURG' })).toContain('naam');
+    expect(await names({ partij: 'WERKGROEP' })).toEqual([]);
   });
 });

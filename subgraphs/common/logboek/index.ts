@@ -1,15 +1,17 @@
 /**
  * The access log (Logboek Dataverwerkingen) every subgraph shares: tables, database guarantees,
- * the writer behind `AccessLogWriter`, verification, retention and the read side. Test support
- * (`testing.ts`, `fixtures.ts`) is deliberately not exported.
+ * the writer behind `AccessLogWriter`, verification, retention and the read side (SDL, resolvers,
+ * keys); see README.md. Test support (`testing.ts`, `fixtures.ts`) is deliberately not exported.
  */
 export { APPEND_ONLY_MESSAGE, RETENTION_SETTING, STATEMENT_BREAKPOINT, appendOnlySql, privilegesSql } from './append-only.js';
 export { GENESIS_HASH, canonicalJson, chainContent, chainHash, linkRows, type ChainFields } from './chain.js';
+export { INZAGE_TYPE, LOGBOEK_FEDERATION_IMPORTS, LOGBOEK_INGANG, TOEZICHT_TYPE, logboekSdl, logboekVelden } from './graphql-sdl.js';
 export { groupRecords, type ProcessingGroup } from './group.js';
 export {
   MAX_PAGE,
   auditVoorTrace,
   inzage,
+  jaarGrenzen,
   jaarverslag,
   toezicht,
   type InzageOptions,
@@ -20,6 +22,9 @@ export {
   type ToezichtOptions,
   type ToezichtRegel,
 } from './queries.js';
+export { regisseurVerantwoording, type DoorbrekingenJaarverslag, type RegisseurVerantwoording } from './regisseur-bronnen.js';
+export { logboekResolvers, type LogboekLezer } from './resolvers.js';
+export { decodeInzageSleutel, decodeToezichtSleutel, encodeInzageSleutel, encodeToezichtSleutel, parsePeriode, type InzageSleutel, type Periode } from './sleutel.js';
 export { dropSegmentsBefore, listSegments, sealSegment, type DropResult, type SealOptions, type SealedSegment } from './segments.js';
 export {
   activityId,
@@ -31,4 +36,5 @@ export {
   type VerwerkingRow,
 } from './tables.js';
 export { verifyChain, type VerifyOptions, type VerifyResult } from './verify.js';
+export { exitCodeOf, formatOutcome, verifyLogs, type VerifyOutcome, type VerifyTarget } from './verify-report.js';
 export { createLogboekWriter, type LogboekRequestMeta, type LogboekWriterOptions } from './writer.js';

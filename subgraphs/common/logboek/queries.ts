@@ -136,6 +136,8 @@ export interface ToezichtOptions {
   readonly partij?: string | undefined;
   readonly organisatie?: string | undefined;
   readonly toegestaan?: boolean | undefined;
+  /** One partner request across subgraphs (W3C trace id). */
+  readonly traceId?: string | undefined;
   readonly first: number;
   readonly after?: string | undefined;
 }
@@ -150,6 +152,7 @@ export async function toezicht(options: ToezichtOptions): Promise<Page<ToezichtR
     options.partij !== undefined ? eq(v.partij, options.partij) : undefined,
     options.organisatie !== undefined ? eq(v.organisatie, options.organisatie) : undefined,
     options.toegestaan !== undefined ? eq(v.toegestaan, options.toegestaan) : undefined,
+    options.traceId !== undefined ? eq(v.traceId, options.traceId) : undefined,
   ];
   return pageOf(db, tables, filters, options.first, options.after, ({ id: _id, vorigeHash: _p, hash: _h, ...meta }) => meta);
 }
@@ -198,6 +201,12 @@ export interface Jaarverslag {
 /** 1 January is always winter time in the Netherlands (UTC+1). */
 function newYear(year: number): Date {
   return new Date(Date.UTC(year, 0, 1) - 3_600_000);
+}
+
+/** A calendar year as in the Netherlands: 1 January 00:00 CET (inclusive) to the next (exclusive). */
+export function jaarGrenzen(year: number): { van: Date; tot: Date } {
+  if (!Number.isInteger(year)) throw new Error('logboek: year must be an integer');
+  return { van: newYear(year), tot: newYear(year + 1) };
 }
 
 /** Yearly counts for the accountability report; counts only, over the rows retention has kept. */

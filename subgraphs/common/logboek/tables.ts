@@ -114,7 +114,12 @@ export type SegmentRow = LogboekTables['segmenten']['$inferSelect'];
 
 /**
  * The processing activity's id in the register of processing (Logboek Dataverwerkingen
- * `verwerkingsactiviteit`): which subgraph processes which category for which purpose.
+ * `verwerkingsactiviteit`): which subgraph processes which category for which purpose, as
+ * `<subgraph>:<categorie>:<doel>` (e.g. `gemeente:GEZONDHEID:PASSENDE_ONDERSTEUNING`). The writer
+ * stamps every log row with it (for an access: the purpose the decision used; for a refusal: the
+ * field's declared purpose), and the register generator (`npm run register`) must derive its
+ * activities with this same function from the `@dosering` declarations, so every log row points at
+ * an activity that exists in the register. Change the format only together with both.
  */
 export function activityId(subgraph: string, categorie: string, doel: string): string {
   return `${subgraph}:${categorie}:${doel}`;

@@ -25,8 +25,8 @@ export interface LogboekWriterOptions {
   readonly now?: () => Date;
 }
 
-/** The runtime may pass the caller's span (W3C `traceparent` parent id) along; the contract does not require it. */
-export type LogboekRequestMeta = RequestMeta & { readonly parentSpanId?: string | null | undefined };
+/** Kept for callers of the earlier name; `RequestMeta` now carries the caller's span itself. */
+export type LogboekRequestMeta = RequestMeta;
 
 export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWriter {
   const { db, schema, subgraph, tables } = options;

@@ -8,6 +8,7 @@ import type { Db } from '../../common/database.js';
 import { mayWrite } from '../../common/relation-guard.js';
 import type { Routeplanner } from '../../common/routeplanner-client.js';
 import type { SubgraphContext } from '../../common/server.js';
+import { outgoingTraceparent } from '../../common/trace.js';
 import { relationsOf } from '../../../schema/relations.js';
 import { evaluaties, huurovereenkomsten, woningaanbiedingen } from '../db/tables.js';
 
@@ -64,7 +65,7 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
             handeling: 'HUUROVEREENKOMST_GETEKEND',
             versie: a.versie,
             zorgaanbieder: i.zorgaanbieder,
-          });
+          }, outgoingTraceparent(ctx.trace));
         });
         return { id: a.trajectId };
       },

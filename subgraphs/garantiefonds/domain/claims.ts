@@ -83,14 +83,23 @@ export const FORMULIER_CODES: readonly FondsErrorCode[] = [
 ];
 
 const TRAJECTCODE = /^[A-Z0-9][A-Z0-9-]{1,30}[A-Z0-9]$/;
+/**
+ * The routeplanner's own format (`subgraphs/regisseur/routeplanner/code.ts`): "WK-" and five
+ * characters of an alphabet without 0/O/1/I/L. About a quarter of those codes contain no digit
+ * ("WK-ABCDE"), so the format itself is accepted as proof of a pseudonym.
+ */
+const ROUTEPLANNER_CODE = /^WK-[2-9A-HJKMNP-Z]{5}$/;
 
-/** A pseudonymous case code: 3–32 upper-case letters, digits and inner hyphens, at least one digit. */
-function isTrajectCode(code: string): boolean {
-  return TRAJECTCODE.test(code) && /\d/.test(code);
+/**
+ * A pseudonymous case code: the routeplanner's format, or 3–32 upper-case letters, digits and inner
+ * hyphens with at least one digit (so a surname in capitals is not taken for a code).
+ */
+export function isTrajectCode(code: string): boolean {
+  return typeof code === 'string' && (ROUTEPLANNER_CODE.test(code) || (TRAJECTCODE.test(code) && /\d/.test(code)));
 }
 
 /** A real calendar date in YYYY-MM-DD form (rejects 2024-02-30). */
-function isIsoDate(value: string): boolean {
+export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;

@@ -10,3 +10,6 @@ export * from './aanvraag.js';
 export * from './decision.js';
 export * from './payout.js';
 export * from './ending.js';
+export * from './indiening.js';
+export * from './voorzitter.js';
+export * from './aanvulling.js';

@@ -12,6 +12,7 @@ import type { Db } from '../../common/database.js';
 import { mayWrite } from '../../common/relation-guard.js';
 import type { Routeplanner } from '../../common/routeplanner-client.js';
 import type { SubgraphContext } from '../../common/server.js';
+import { outgoingTraceparent } from '../../common/trace.js';
 import { documenten, inwoners, meldingen, onderzoeken, ondersteuningsplannen } from '../db/tables.js';
 
 interface MeldingInput {
@@ -88,7 +89,7 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
             betrokkene,
             melder: input.ingediendDoor === 'ZORGAANBIEDER' ? input.zorgaanbieder! : null,
             machtigingOp: input.machtigingOp ?? null,
-          });
+          }, outgoingTraceparent(ctx.trace));
         });
         return { id: trajectId };
       },
@@ -115,7 +116,7 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
         await inTransaction(ctx, async (tx) => {
           const values = { doelgroep: a.doelgroep, doelgroepToelichting: a.toelichting };
           await tx.insert(onderzoeken).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: onderzoeken.trajectId, set: values });
-          if (a.doelgroep) await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'DOELGROEP_BEOORDEELD' });
+          if (a.doelgroep) await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'DOELGROEP_BEOORDEELD' }, outgoingTraceparent(ctx.trace));
         });
         return { id: a.trajectId };
       },
@@ -146,7 +147,7 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
         await inTransaction(ctx, async (tx) => {
           const values = { ...a.input, ondertekendOp: new Date(a.input.ondertekendOp).toISOString() };
           await tx.insert(ondersteuningsplannen).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: ondersteuningsplannen.trajectId, set: values });
-          await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'ONDERSTEUNINGSPLAN_ONDERTEKEND' });
+          await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'ONDERSTEUNINGSPLAN_ONDERTEKEND' }, outgoingTraceparent(ctx.trace));
         });
         return { id: a.trajectId };
       },

@@ -27,7 +27,16 @@ export function toestemmingStatus(t: ToestemmingRow, now: number): string {
 export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
   Traject: {
     __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => zichtbaarTraject(ctx, ref.id),
-    transities: (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => loaders(ctx).transities.load(t.id),
+    transities: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => {
+      const all = await loaders(ctx).transities.load(t.id);
+      if (REGISTER_LEZERS.has(ctx.caller.partij)) return all;
+      // Others see the steps, not who filed or why: a care provider's name reveals care (seed 003).
+      return all.map((x) => ({
+        ...x,
+        organisatie: x.organisatie === ctx.caller.organisatie || x.partij === 'GEMEENTE' || x.partij === 'REGISSEUR' ? x.organisatie : '(afgeschermd)',
+        reden: null,
+      }));
+    },
     bemiddelingsprofiel: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => {
       const p = await loaders(ctx).profiel.load(t.id);
       return p ? { ...p, trajectId: t.id } : null;
@@ -37,8 +46,11 @@ export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
       // A corporation never learns which others were selected.
       return ctx.caller.partij === 'CORPORATIE' ? all.filter((s) => s.corporatie === ctx.caller.organisatie) : all;
     },
-    plaatsing: (t: TrajectRow) =>
-      t.gematcht ? { trajectId: t.id, corporatie: t.gematcht, gematchtOp: null, gehuisvestOp: t.gehuisvestOp } : null,
+    plaatsing: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => {
+      if (!t.gematcht) return null;
+      const match = (await loaders(ctx).transities.load(t.id)).find((x) => x.handeling === 'MATCH_AFGESPROKEN');
+      return { trajectId: t.id, corporatie: t.gematcht, gematchtOp: match?.op ?? null, gehuisvestOp: t.gehuisvestOp };
+    },
     uitkomst: (t: TrajectRow) =>
       t.uitkomst ? { trajectId: t.id, soort: t.uitkomst, toelichting: t.uitkomstToelichting, afgeslotenOp: t.afgeslotenOp } : null,
     toestemmingen: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>

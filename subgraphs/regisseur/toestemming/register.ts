@@ -6,6 +6,7 @@
  */
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Caller } from '../../../schema/context.js';
+import { GERICHT_OP_ORGANISATIE } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { DOELEN, GEGEVENSCATEGORIEEN, PARTIJEN, type Doel, type Gegevenscategorie, type Partij } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
@@ -41,6 +42,9 @@ export function validateToestemming(input: ToestemmingInput, now: Date): string[
   const given = Date.parse(input.gegevenOp);
   const until = Date.parse(input.geldigTot);
   if (!PARTIJEN.includes(input.ontvangerPartij)) problems.push('onbekende ontvanger');
+  if (GERICHT_OP_ORGANISATIE.has(input.ontvangerPartij) && !input.ontvangerOrganisatie?.trim()) {
+    problems.push('een toestemming aan een corporatie of zorgaanbieder noemt de organisatie (eis der gerichtheid)');
+  }
   if (input.categorieen.length === 0) problems.push('geen gegevenscategorieën');
   for (const c of input.categorieen) if (!GEGEVENSCATEGORIEEN.includes(c)) problems.push(`onbekende categorie ${c}`);
   if (!DOELEN.includes(input.doel)) problems.push('onbekend doel');

@@ -1,0 +1,99 @@
+/**
+ * The fund's read side. Claims are listed only when the caller may see the fund data of their case
+ * in its current phase (the policy context, one batched load per request), so a list never holds a claim
+ * whose fields would all be refused; the fields themselves are dosed by the transformer as always.
+ */
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { ErrorCode, weigering } from '../../../schema/errors.js';
+import type { SubgraphContext } from '../../common/server.js';
+import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden, type AanvraagRow } from '../db/tables.js';
+import { fondsCijfers } from '../operations/figures.js';
+import { ledgerRows } from '../store/ledger.js';
+import { eigenDeelnemer, eisVoorzitter, magCijfersZien, magDetailsZien } from './roles.js';
+import { magFondsZien } from './visibility.js';
+import { aanvraagView, bijdrageView, deelnemerView, grootboekView, rondeView, terBeslissingView } from './views.js';
+
+type Args<T> = (parent: unknown, args: T, ctx: SubgraphContext) => unknown;
+
+/** The claims among `rows` the caller may see now: the fund all, a regisseur its region's, a corporation its own. */
+export async function zichtbareAanvragen(ctx: SubgraphContext, rows: readonly AanvraagRow[]): Promise<AanvraagRow[]> {
+  const { partij, organisatie } = ctx.caller;
+  if (partij !== 'GARANTIEFONDS' && partij !== 'REGISSEUR' && partij !== 'CORPORATIE') return [];
+  const candidates = partij === 'CORPORATIE' ? rows.filter((r) => r.corporatie === organisatie) : rows;
+  const visible = await Promise.all(candidates.map((r) => magFondsZien(ctx, r.trajectId)));
+  return candidates.filter((_, i) => visible[i]);
+}
+
+function eisDetails(ctx: SubgraphContext): void {
+  if (!magDetailsZien(ctx.caller)) {
+    throw weigering(ErrorCode.NIET_BEVOEGD, 'De details van het fonds zijn voor de kassier en de Voorzitter; anderen zien de totalen.');
+  }
+}
+
+export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
+  Query: {
+    garantiefonds: (async (_, _a, ctx) => (magCijfersZien(ctx.caller) ? fondsCijfers(ctx.db) : null)) as Args<unknown>,
+
+    garantieaanvragen: (async (_, a: { status?: string | null }, ctx) => {
+      const where: SQL | undefined = a.status ? eq(aanvragen.status, a.status) : undefined;
+      const rows = await ctx.db.select().from(aanvragen).where(where).orderBy(asc(aanvragen.ingediendOp));
+      return (await zichtbareAanvragen(ctx, rows)).map(aanvraagView);
+    }) as Args<{ status?: string | null }>,
+
+    garantieaanvraag: (async (_, a: { id: string }, ctx) => {
+      const rows = await ctx.db.select().from(aanvragen).where(eq(aanvragen.id, a.id));
+      const [row] = await zichtbareAanvragen(ctx, rows);
+      return row ? aanvraagView(row) : null;
+    }) as Args<{ id: string }>,
+
+    aanvragenTerBeslissing: (async (_, _a, ctx) => {
+      eisVoorzitter(ctx.caller);
+      const rows = await ctx.db.select().from(aanvragen).where(eq(aanvragen.status, 'INGEDIEND')).orderBy(asc(aanvragen.ingediendOp));
+      if (rows.length === 0) return [];
+      const nalatig = new Set(
+        (await ctx.db.select({ t: nalatigheden.trajectId }).from(nalatigheden).where(inArray(nalatigheden.trajectId, rows.map((r) => r.trajectId)))).map(
+          (n) => n.t,
+        ),
+      );
+      return rows.map((r) => terBeslissingView(r, nalatig.has(r.trajectId)));
+    }) as Args<unknown>,
+
+    mijnBijdragen: (async (_, _a, ctx) => {
+      const eigen = eigenDeelnemer(ctx.caller);
+      if (!eigen) return [];
+      const rows = await ctx.db.select().from(bijdragen).where(eq(bijdragen.deelnemer, eigen)).orderBy(asc(bijdragen.ronde));
+      return rows.map(bijdrageView);
+    }) as Args<unknown>,
+  },
+
+  Fonds: {
+    deelnemers: (async (_, _a, ctx) => {
+      eisDetails(ctx);
+      return (await ctx.db.select().from(deelnemers).orderBy(asc(deelnemers.id))).map(deelnemerView);
+    }) as Args<unknown>,
+
+    rondes: (async (_, _a, ctx) => {
+      eisDetails(ctx);
+      const [rondes, alle] = await Promise.all([
+        ctx.db.select().from(bijdrageronden).orderBy(asc(bijdrageronden.ronde)),
+        ctx.db.select().from(bijdragen),
+      ]);
+      return rondes.map((r) => rondeView(r, alle));
+    }) as Args<unknown>,
+
+    bijdragen: (async (_, a: { openstaand?: boolean | null }, ctx) => {
+      eisDetails(ctx);
+      const rows = await ctx.db.select().from(bijdragen).orderBy(asc(bijdragen.ronde), asc(bijdragen.deelnemer));
+      const views = rows.map(bijdrageView);
+      if (a.openstaand === true) return views.filter((b) => b.status === 'OPENSTAAND');
+      if (a.openstaand === false) return views.filter((b) => b.status !== 'OPENSTAAND');
+      return views;
+    }) as Args<{ openstaand?: boolean | null }>,
+
+    grootboek: (async (_, _a, ctx) => {
+      eisDetails(ctx);
+      return grootboekView(await ledgerRows(ctx.db));
+    }) as Args<unknown>,
+  },
+};

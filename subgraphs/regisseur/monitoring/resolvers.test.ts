@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Caller } from '../../../schema/context.js';
+import { openDatabase, type Database } from '../../common/database.js';
+import type { SubgraphContext } from '../../common/server.js';
+import { mergeMonitoringResolvers, monitoringResolvers, type RegisseurMonitoring } from './resolvers.js';
+import { zaaiGevallen, type TestGeval } from './testing.js';
+
+const WERKGROEP: Caller = { sub: 'wg', partij: 'WERKGROEP', organisatie: 'werkgroep-woonkans' };
+const ARGS = { periode: 'JAAR', van: '2025-01-01', tot: '2026-01-01', regio: null };
+const geval = (gemeente: string, n: number): TestGeval[] =>
+  Array.from({ length: n }, (_, i) => ({ gemeente, aangemeldOp: `2025-03-${String(i + 1).padStart(2, '0')}T10:00:00Z`, fase: 'MELDING' }));
+
+let database: Database;
+beforeAll(async () => {
+  database = await openDatabase({ schema: 'regisseur', migrationsFolder: new URL('../migrations', import.meta.url).pathname });
+  await zaaiGevallen(database.db, [...geval('venlo', 12), ...geval('venray', 7), ...geval('weert', 9), ...geval('roermond', 11)]);
+}, 60_000);
+afterAll(async () => {
+  await database?.close();
+});
+
+type Resolve = (parent: unknown, args: unknown, ctx: SubgraphContext) => Promise<RegisseurMonitoring>;
+const ctx = (caller: Caller = WERKGROEP) => ({ caller, db: database.db, now: () => Date.parse('2026-06-01T00:00:00Z') }) as unknown as SubgraphContext;
+const query = (r: ReturnType<typeof monitoringResolvers>) => (r['Query'] as Record<string, Resolve>)['monitoring']!;
+const gemeente = (m: RegisseurMonitoring, slug: string) => m.perGemeente.find((g) => g.gemeente === slug)!;
+
+describe('monitoringResolvers', () => {
+  it('uses the configured threshold and returns it', async () => {
+    const standaard = await query(monitoringResolvers())(null, ARGS, ctx());
+    expect(standaard.drempel).toBe(5);
+    expect(gemeente(standaard, 'venray').aangemeld).toEqual({ waarde: 7, onderdrukt: false });
+    const strenger = await query(monitoringResolvers({ drempel: 10 }))(null, ARGS, ctx());
+    expect(strenger.drempel).toBe(10);
+    expect(gemeente(strenger, 'venray').aangemeld).toEqual({ waarde: null, onderdrukt: true });
+    expect(gemeente(strenger, 'venlo').aangemeld.waarde === null || gemeente(strenger, 'venlo').aangemeld.waarde! >= 10).toBe(true);
+  });
+
+  it('refuses a threshold below the default at start-up', () => {
+    expect(() => monitoringResolvers({ drempel: 4 })).toThrow(TypeError);
+    expect(() => monitoringResolvers({ drempel: 5.5 })).toThrow(TypeError);
+    expect(() => monitoringResolvers({ cacheGrootte: -1 })).toThrow(TypeError);
+  });
+
+  it('answers from the cache for the same rows and recomputes as soon as a case changes', async () => {
+    const resolve = query(monitoringResolvers());
+    const eerst = await resolve(null, ARGS, ctx());
+    const noord = await resolve(null, { ...ARGS, regio: 'NOORD_LIMBURG' }, ctx());
+    expect(noord.perGemeente).toEqual(eerst.perGemeente.filter((g) => g.regio === 'NOORD_LIMBURG'));
+    await zaaiGevallen(database.db, geval('venlo', 1));
+    const daarna = await resolve(null, ARGS, ctx());
+    expect(gemeente(daarna, 'venlo').aangemeld.waarde).toBe(gemeente(eerst, 'venlo').aangemeld.waarde! + 1);
+  });
+
+  it('refuses every party but the Werkgroep before reading anything', async () => {
+    const db = new Proxy({}, { get: () => { throw new Error('read the database'); } });
+    const corporatie: Caller = { sub: 'c', partij: 'CORPORATIE', organisatie: 'woonwenz' };
+    await expect(query(monitoringResolvers())(null, ARGS, { ...ctx(corporatie), db } as never)).rejects.toMatchObject({
+      extensions: { code: 'DOSERING_GEWEIGERD', reden: 'PARTIJ', partij: 'CORPORATIE' },
+    });
+  });
+});
+
+describe('mergeMonitoringResolvers', () => {
+  it('adds the monitoring beside the existing queries', () => {
+    const merged = mergeMonitoringResolvers({ Query: { traject: () => null }, Traject: { code: () => 'x' } }) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(merged['Query']!).sort()).toEqual(['monitoring', 'traject']);
+    expect(Object.keys(merged['Monitoring']!)).toEqual(['__resolveReference']);
+    expect(merged['Traject']).toBeDefined();
+  });
+
+  it('refuses to overwrite a resolver', () => {
+    expect(() => mergeMonitoringResolvers({ Query: { monitoring: () => null } })).toThrow(/Query\.monitoring/);
+  });
+});

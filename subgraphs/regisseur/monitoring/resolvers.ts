@@ -1,0 +1,142 @@
+/**
+ * `Query.monitoring` and the `Monitoring` entity: the Werkgroep's figures, computed here at the source
+ * from the regisseur's own tables (`rijen.ts`, `zonder-toestemming.ts`) by the shared pure computation
+ * (`schema/monitoring/`), so only suppressed aggregates ever leave the subgraph.
+ *
+ * Who may ask: the WERKGROEP only (DESIGN §2, §3b "aggregates only, never a case"). Every other party
+ * gets `null` with `DOSERING_GEWEIGERD` (`reden: PARTIJ`). Deliberately not the REGISSEUR: the
+ * figures span cases in MELDING and ONDERZOEK and cases closed before the hand-over — the gemeenten'
+ * Wmo files, to which the regisseur has no relation — and the Ketenregisseur who sits in the Werkgroep
+ * signs in as a Werkgroep member for this. Not TOEZICHT either: the privacy officer audits the log and
+ * the register, not the steering figures.
+ *
+ * Why a cache, and keyed like this: computing the suppression takes ~0.2 s for a year of months on the
+ * ~400-case demo data and ~1 s for three years of months (measured in `test/e2e/werkgroep.e2e.ts`; the
+ * range is capped at 60 periods in `verzoek.ts`), all on the subgraph's event loop, while loading the
+ * rows takes a few milliseconds. The key is a hash of the loaded rows and the arguments, so a cached
+ * answer is never stale: any change to a case gives another key. The regio is not part of the key
+ * because a regio is only cut from the figures of both (`dashboard-view.ts`).
+ */
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { createHash } from 'node:crypto';
+import type { Caller } from '../../../schema/context.js';
+import { ErrorCode, weigering } from '../../../schema/errors.js';
+import { naarWerkgroepMonitoring, type WerkgroepMonitoring } from '../../../schema/monitoring/dashboard-view.js';
+import { berekenMonitoring, type Monitoringcijfers, type MonitoringRij } from '../../../schema/monitoring/figures.js';
+import { DEFAULT_THRESHOLD } from '../../../schema/monitoring/suppression.js';
+import {
+  leesVerzoek,
+  monitoringSleutel,
+  OngeldigVerzoekError,
+  verzoekUitSleutel,
+  type MonitoringVerzoek,
+} from '../../../schema/monitoring/verzoek.js';
+import type { SubgraphContext } from '../../common/server.js';
+import { laadMonitoringRijen } from './rijen.js';
+import { telZonderToestemming } from './zonder-toestemming.js';
+
+/** Options of {@link monitoringResolvers}. */
+export interface MonitoringOptions {
+  /**
+   * The least number of people behind a published count. Raising it is allowed; anything below the
+   * default is refused at start-up, so a configuration mistake cannot make cells identifying.
+   * @default 5
+   */
+  readonly drempel?: number;
+  /**
+   * How many computed figure sets to keep.
+   * @default 16
+   */
+  readonly cacheGrootte?: number;
+}
+
+/** The regisseur's part of the `Monitoring` entity (the garantiefonds adds its own). */
+export type RegisseurMonitoring = Omit<WerkgroepMonitoring, 'garantiefonds'> & { sleutel: string };
+
+function alleenWerkgroep(caller: Caller, veld: string): void {
+  if (caller.partij === 'WERKGROEP') return;
+  throw weigering(
+    ErrorCode.DOSERING_GEWEIGERD,
+    `Dosering: ${veld} geweigerd — monitoringcijfers zijn alleen voor de Werkgroep; partij ${caller.partij} mag ze niet inzien.`,
+    { reden: 'PARTIJ', partij: caller.partij, veld },
+  );
+}
+
+function verzoek(lees: () => MonitoringVerzoek): MonitoringVerzoek {
+  try {
+    return lees();
+  } catch (error) {
+    if (error instanceof OngeldigVerzoekError) {
+      throw weigering(ErrorCode.ONGELDIGE_INVOER, `De monitoringvraag is ongeldig: ${error.message}`, { veld: error.veld });
+    }
+    throw error;
+  }
+}
+
+/** A small least-recently-used cache of computed figures. */
+function rekencache(grootte: number) {
+  const entries = new Map<string, Monitoringcijfers>();
+  return (rows: readonly MonitoringRij[], v: MonitoringVerzoek, drempel: number): Monitoringcijfers => {
+    const key = createHash('sha256').update(JSON.stringify([drempel, v.periode, v.van, v.tot, rows])).digest('base64url');
+    const hit = entries.get(key);
+    if (hit) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit;
+    }
+    const cijfers = berekenMonitoring(rows, { periode: v.periode, van: v.van, tot: v.tot, drempel });
+    entries.set(key, cijfers);
+    while (entries.size > grootte) entries.delete(entries.keys().next().value as string);
+    return cijfers;
+  };
+}
+
+/** The resolvers of the monitoring alone (see {@link mergeMonitoringResolvers} to add them to the subgraph's). */
+export function monitoringResolvers(options: MonitoringOptions = {}): GraphQLResolverMap<SubgraphContext> {
+  const drempel = options.drempel ?? DEFAULT_THRESHOLD;
+  if (!Number.isSafeInteger(drempel) || drempel < DEFAULT_THRESHOLD) {
+    throw new TypeError(`monitoring: drempel moet een geheel getal van minstens ${DEFAULT_THRESHOLD} zijn, niet ${drempel}`);
+  }
+  const grootte = options.cacheGrootte ?? 16;
+  if (!Number.isSafeInteger(grootte) || grootte < 0) throw new TypeError(`monitoring: cacheGrootte ongeldig: ${grootte}`);
+  const bereken = rekencache(grootte);
+
+  const figures = async (ctx: SubgraphContext, v: MonitoringVerzoek): Promise<RegisseurMonitoring> => {
+    const [rows, zonderToestemming] = await Promise.all([laadMonitoringRijen(ctx.db, new Date(ctx.now())), telZonderToestemming(ctx.db, v)]);
+    const { garantiefonds: _fonds, ...view } = naarWerkgroepMonitoring(bereken(rows, v, drempel), { regio: v.regio, zonderToestemming });
+    return { sleutel: monitoringSleutel(v), ...view };
+  };
+
+  return {
+    Query: {
+      monitoring: async (_: unknown, args: Record<string, unknown>, ctx: SubgraphContext) => {
+        alleenWerkgroep(ctx.caller, 'Query.monitoring');
+        return figures(ctx, verzoek(() => leesVerzoek(args as Parameters<typeof leesVerzoek>[0])));
+      },
+    },
+    Monitoring: {
+      __resolveReference: async (ref: { sleutel?: unknown }, ctx: SubgraphContext) => {
+        alleenWerkgroep(ctx.caller, 'Monitoring');
+        return figures(ctx, verzoek(() => verzoekUitSleutel(ref.sleutel)));
+      },
+    },
+  };
+}
+
+/**
+ * Adds the monitoring resolvers to a resolver map type by type (`Query` is shared with the routeplanner's
+ * queries). A field defined twice is a wiring bug and throws at start-up.
+ */
+export function mergeMonitoringResolvers(
+  base: GraphQLResolverMap<SubgraphContext>,
+  options: MonitoringOptions = {},
+): GraphQLResolverMap<SubgraphContext> {
+  const merged: Record<string, Record<string, unknown>> = { ...(base as Record<string, Record<string, unknown>>) };
+  for (const [type, fields] of Object.entries(monitoringResolvers(options) as Record<string, Record<string, unknown>>)) {
+    const existing = merged[type] ?? {};
+    const dubbel = Object.keys(fields).filter((f) => f in existing);
+    if (dubbel.length > 0) throw new TypeError(`monitoring: resolver ${type}.${dubbel.join(', ')} bestaat al`);
+    merged[type] = { ...existing, ...fields };
+  }
+  return merged as GraphQLResolverMap<SubgraphContext>;
+}

@@ -1,0 +1,250 @@
+/**
+ * The rights and oversight side of the access log, through the gateway: the resident sees who
+ * (which organisation) accessed which of their data, when, why and on which basis — only their own,
+ * newest first, paged — and a forged key reveals nothing; the privacy officer sees every log's
+ * metadata and the yearly counts, never a personal value.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Persona } from '../../gateway/dev-issuer/mint.js';
+import { buildRegister } from '../../scripts/register/build.js';
+import { logboekVan } from '../../subgraphs/assemble.js';
+import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
+import { activityId } from '../../subgraphs/common/logboek/index.js';
+import { encodeInzageSleutel, encodeToezichtSleutel } from '../../subgraphs/common/logboek/sleutel.js';
+import { trajecten } from '../../subgraphs/regisseur/db/tables.js';
+import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import {
+  BSN,
+  GEMEENTE_VENLO,
+  GEZONDHEID,
+  PROFIEL,
+  REGISSEUR_NL,
+  WOONWENZ,
+  toBemiddeling,
+  toCorporatiegesprek,
+  toOnderzoek,
+  type WalkedCase,
+} from '../helpers/walk.js';
+
+let fed: TestFederation;
+let anna: WalkedCase & { inwoner: Persona; betrokkene: string };
+let bram: WalkedCase & { inwoner: Persona; betrokkene: string };
+let start: string;
+let doorbrekingId: string;
+const TOEZICHT: Persona = { partij: 'TOEZICHT', sub: 'fg-woonkans' };
+const SUBS = ['consulent-venlo', 'ketenregisseur', 'verhuur-woonwenz'];
+
+function ok(res: { data: unknown; errors?: unknown }, what: string): any {
+  if (res.errors || !res.data) throw new Error(`${what}: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
+
+async function resident(naam: string) {
+  const c = await toCorporatiegesprek(fed, await toBemiddeling(fed, await toOnderzoek(fed, naam)), ['woonwenz']);
+  const [row] = await fed.subgraphs.regisseur.database.db.select({ betrokkene: trajecten.betrokkene }).from(trajecten).where(eq(trajecten.id, c.id));
+  return { ...c, betrokkene: row!.betrokkene, inwoner: { partij: 'INWONER', sub: row!.betrokkene } as Persona };
+}
+
+const read = async (who: Persona, id: string, selection: string) =>
+  fed.gql(who, `query($id: ID!) { traject(id: $id) { ${selection} } }`, { id });
+
+beforeAll(async () => {
+  fed = await startTestFederation();
+  anna = await resident('Anna Inzage');
+  bram = await resident('Bram Inzage');
+  start = new Date().toISOString();
+
+  ok(await read(GEMEENTE_VENLO, anna.id, 'inwoner { naam gezondheid }'), 'gemeente leest Anna');
+  ok(await read(GEMEENTE_VENLO, bram.id, 'inwoner { naam }'), 'gemeente leest Bram');
+  ok(await read(REGISSEUR_NL, anna.id, 'inwoner { naam } bemiddelingsprofiel { woonsituatie }'), 'regisseur leest Anna');
+  ok(await read(WOONWENZ, anna.id, 'bemiddelingsprofiel { conclusie }'), 'woonwenz leest het profiel');
+  // A refusal: disclosed nothing, so not in the resident's overview, but in the privacy officer's.
+  const refused = await read(WOONWENZ, anna.id, 'inwoner { naam }');
+  expect(refused.errors?.[0]?.extensions?.['code']).toBe('DOSERING_GEWEIGERD');
+  // Conflict van plichten: shared with woonwenz without consent.
+  const criteria = Object.fromEntries(
+    ['alles_gedaan_voor_toestemming_of_vragen_onverantwoord', 'ernstige_schade_voor_ander_te_voorkomen', 'gewetensnood_professional', 'doorbreken_geheim_kan_schade_voorkomen', 'geen_andere_weg', 'zo_min_mogelijk_gedeeld'].map((c) => [c, true]),
+  );
+  doorbrekingId = ok(
+    await fed.gql(REGISSEUR_NL, `mutation($i: DoorbrekingInput!) { registreerDoorbreking(input: $i) { id } }`, {
+      i: { trajectId: anna.id, ontvangerPartij: 'CORPORATIE', ontvangerOrganisatie: 'woonwenz', velden: ['Inwoner.gezondheid'], criteria, motivering: 'Acuut gevaar voor de buren; inwoner onbereikbaar.', tot: new Date(Date.now() + 7 * 86_400_000).toISOString() },
+    }),
+    'doorbreking',
+  ).registreerDoorbreking.id;
+  ok(await read(WOONWENZ, anna.id, 'inwoner { gezondheid }'), 'woonwenz leest met doorbreking');
+  ok(await fed.gql(WOONWENZ, `mutation($id: ID!) { doeWoningaanbod(trajectId: $id, input: { omschrijving: "Tweekamerappartement Maasboulevard", kernHuurprijsCent: 61000 }) { id } }`, { id: anna.id }), 'aanbod');
+  ok(await read(WOONWENZ, anna.id, 'woningaanbod { omschrijving }'), 'woonwenz leest het aanbod');
+  ok(await read(REGISSEUR_NL, bram.id, 'bemiddelingsprofiel { woonsituatie }'), 'regisseur leest Bram');
+  // Bram objects to his consent (counted in the regisseur's yearly account).
+  const [consent] = ok(await fed.gql(bram.inwoner, `{ mijnToestemmingen { id } }`), 'toestemmingen').mijnToestemmingen;
+  ok(await fed.gql(bram.inwoner, `mutation($id: ID!) { maakBezwaar(id: $id, toelichting: "Ik wil dit niet meer.") { id } }`, { id: consent.id }), 'bezwaar');
+});
+
+afterAll(async () => {
+  await fed?.stop();
+});
+
+const REGEL = 'tijdstip organisatie partij trajectCode velden categorieen doel grondslag zonderToestemming';
+const INZAGE = `query($van: String, $eerste: Int, $na: String) { mijnInzage(van: $van) {
+  gemeente(eerste: $eerste, na: $na) { regels { ${REGEL} } volgende }
+  regisseur { regels { ${REGEL} } volgende }
+  corporatie { regels { ${REGEL} } volgende }
+  garantiefonds { regels { ${REGEL} } volgende }
+} }`;
+
+const regel = (r: Partial<Record<string, unknown>>) => ({ tijdstip: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), trajectCode: anna.code, zonderToestemming: false, ...r });
+
+describe('inzage (AVG art. 15)', () => {
+  it('shows Anna every access to her data, per organisation’s log, newest first, organisations not employees', async () => {
+    const res = await fed.gql(anna.inwoner, INZAGE, { van: start });
+    const inzage = ok(res, 'inzage').mijnInzage;
+    expect(inzage.gemeente).toEqual({
+      volgende: null,
+      regels: [
+        regel({ organisatie: 'woonwenz', partij: 'CORPORATIE', velden: ['Inwoner.gezondheid'], categorieen: ['GEZONDHEID'], doel: 'PASSENDE_WONING', grondslag: 'CONFLICT_VAN_PLICHTEN', zonderToestemming: true }),
+        regel({ organisatie: 'regio-noord-limburg', partij: 'REGISSEUR', velden: ['Inwoner.naam'], categorieen: ['IDENTITEIT'], doel: expect.any(String), grondslag: 'WMO_PUBLIEKE_TAAK' }),
+        regel({ organisatie: 'gemeente-venlo', partij: 'GEMEENTE', velden: ['Inwoner.gezondheid'], categorieen: ['GEZONDHEID'], doel: 'PASSENDE_ONDERSTEUNING', grondslag: expect.any(String) }),
+        regel({ organisatie: 'gemeente-venlo', partij: 'GEMEENTE', velden: ['Inwoner.naam'], categorieen: ['IDENTITEIT'], doel: 'PASSENDE_ONDERSTEUNING', grondslag: 'WMO_PUBLIEKE_TAAK' }),
+      ],
+    });
+    expect(inzage.regisseur.regels.map((r: any) => [r.organisatie, r.velden])).toEqual([
+      ['woonwenz', ['Bemiddelingsprofiel.conclusie']],
+      ['regio-noord-limburg', ['Bemiddelingsprofiel.woonsituatie']],
+    ]);
+    expect(inzage.corporatie.regels.map((r: any) => [r.organisatie, r.velden, r.trajectCode])).toEqual([['woonwenz', ['Woningaanbod.omschrijving'], anna.code]]);
+    expect(inzage.garantiefonds).toEqual({ regels: [], volgende: null });
+    const tijden = inzage.gemeente.regels.map((r: any) => r.tijdstip);
+    expect([...tijden].sort().reverse()).toEqual(tijden);
+    const text = JSON.stringify(res);
+    for (const never of [...SUBS, bram.code, 'Bram', 'Anna', BSN, GEZONDHEID]) expect(text).not.toContain(never);
+  });
+
+  it('shows Bram only his own accesses', async () => {
+    const inzage = ok(await fed.gql(bram.inwoner, INZAGE, { van: start }), 'inzage').mijnInzage;
+    expect(inzage.gemeente.regels.map((r: any) => [r.organisatie, r.velden, r.trajectCode])).toEqual([['gemeente-venlo', ['Inwoner.naam'], bram.code]]);
+    expect(inzage.regisseur.regels.map((r: any) => [r.organisatie, r.velden, r.trajectCode])).toEqual([['regio-noord-limburg', ['Bemiddelingsprofiel.woonsituatie'], bram.code]]);
+    expect(inzage.corporatie.regels).toEqual([]);
+  });
+
+  it('pages with eerste and na, losing and repeating nothing', async () => {
+    const all = ok(await fed.gql(anna.inwoner, INZAGE, { van: start }), 'alles').mijnInzage.gemeente.regels;
+    const first = ok(await fed.gql(anna.inwoner, INZAGE, { van: start, eerste: 3 }), 'pagina 1').mijnInzage.gemeente;
+    expect(first.regels).toHaveLength(3);
+    expect(first.volgende).toEqual(expect.any(String));
+    const second = ok(await fed.gql(anna.inwoner, INZAGE, { van: start, eerste: 3, na: first.volgende }), 'pagina 2').mijnInzage.gemeente;
+    expect(second.volgende).toBeNull();
+    expect([...first.regels, ...second.regels]).toEqual(all);
+  });
+
+  it('limits the overview to the period asked for', async () => {
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const inzage = ok(await fed.gql(anna.inwoner, INZAGE, { van: later }), 'periode').mijnInzage;
+    expect([inzage.gemeente.regels, inzage.regisseur.regels, inzage.corporatie.regels]).toEqual([[], [], []]);
+  });
+
+  it('reveals nothing of someone else’s case to a forged key sent straight to a subgraph', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Inzage { gemeente { regels { trajectCode velden } } } } }`;
+    const forged = encodeInzageSleutel({ trajecten: [{ id: bram.id, code: bram.code }] });
+    const res = await fed.direct('gemeente', await fed.token(anna.inwoner), query, { r: [{ __typename: 'Inzage', sleutel: forged }] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ _entities: [{ gemeente: { regels: [] } }] });
+    // The same path answers for her own case, so the empty answer above is the check at work.
+    const own = encodeInzageSleutel({ trajecten: [{ id: anna.id, code: anna.code }] });
+    const mine = await fed.direct('gemeente', await fed.token(anna.inwoner), query, { r: [{ __typename: 'Inzage', sleutel: own }] });
+    expect(mine.data?._entities[0].gemeente.regels.length).toBeGreaterThan(0);
+    // A party with a relation to Bram's case is not Bram: the overview is the resident's only.
+    const byGemeente = await fed.direct('gemeente', await fed.token(GEMEENTE_VENLO), query, { r: [{ __typename: 'Inzage', sleutel: forged }] });
+    expect(byGemeente.data).toEqual({ _entities: [{ gemeente: { regels: [] } }] });
+  });
+
+  it('gives other parties no overview, and refuses bad input with ONGELDIGE_INVOER', async () => {
+    expect(ok(await fed.gql(GEMEENTE_VENLO, `{ mijnInzage { sleutel } }`), 'gemeente').mijnInzage).toBeNull();
+    const code = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['code'];
+    expect(code(await fed.gql(anna.inwoner, `{ mijnInzage(van: "gisteren") { sleutel } }`))).toBe('ONGELDIGE_INVOER');
+    expect(code(await fed.gql(anna.inwoner, `{ mijnInzage(van: "2026-02-01", tot: "2026-01-01") { sleutel } }`))).toBe('ONGELDIGE_INVOER');
+    expect(code(await fed.gql(anna.inwoner, `{ mijnInzage { gemeente(eerste: 0) { volgende } } }`))).toBe('ONGELDIGE_INVOER');
+    expect(code(await fed.gql(anna.inwoner, `{ mijnInzage { gemeente(na: "geen-cursor") { volgende } } }`))).toBe('ONGELDIGE_INVOER');
+    const bad = await fed.direct('gemeente', await fed.token(anna.inwoner), `{ _entities(representations: [{ __typename: "Inzage", sleutel: "x" }]) { ... on Inzage { gemeente { volgende } } } }`);
+    expect(code(bad)).toBe('ONGELDIGE_INVOER');
+  });
+});
+
+const TOEZICHT_REGEL = 'seq tijdstip partij organisatie verwerkingsactiviteitId velden categorieen toegestaan reden grondslag doel fase relatie toestemmingId doorbrekingId traceId spanId parentSpanId';
+const jaar = new Date(Date.now() + 3_600_000).getUTCFullYear();
+
+describe('toezicht (FG / auditor)', () => {
+  it('shows every log’s metadata and the yearly counts, and no personal value anywhere', async () => {
+    const res = await fed.gql(
+      TOEZICHT,
+      `query($van: String, $jaar: Int!) { toezicht(van: $van) {
+        gemeente(eerste: 100) { regels { ${TOEZICHT_REGEL} } volgende }
+        regisseur(eerste: 100) { regels { ${TOEZICHT_REGEL} } volgende }
+        corporatie(eerste: 100) { regels { ${TOEZICHT_REGEL} } volgende }
+        garantiefonds { regels { seq } volgende }
+        gemeenteJaarverslag(jaar: $jaar) { jaar van tot conflictVanPlichten { verwerkingen trajecten doorbrekingen } weigeringenPerPartij { partij aantal } toegangPerPartij { partij aantal } }
+        doorbrekingenJaarverslag(jaar: $jaar) { jaar doorbrekingen trajecten perOntvanger { partij aantal } criteria { criterium aantal } inwonerGeinformeerd beoordeeld terBeoordeling bezwaren }
+      } }`,
+      { van: start, jaar },
+    );
+    const t = ok(res, 'toezicht').toezicht;
+    const gemeente = t.gemeente.regels;
+    expect(gemeente.find((r: any) => r.doorbrekingId === doorbrekingId)).toMatchObject({
+      partij: 'CORPORATIE', organisatie: 'woonwenz', toegestaan: true, grondslag: 'CONFLICT_VAN_PLICHTEN', velden: ['Inwoner.gezondheid'],
+      verwerkingsactiviteitId: 'gemeente:GEZONDHEID:PASSENDE_WONING', fase: 'CORPORATIEGESPREK', traceId: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
+    expect(gemeente.filter((r: any) => !r.toegestaan).map((r: any) => [r.organisatie, r.velden, r.reden])).toEqual([['woonwenz', ['Inwoner.naam'], expect.any(String)]]);
+    expect(t.regisseur.regels.length).toBeGreaterThanOrEqual(3);
+    expect(t.corporatie.regels).toHaveLength(1);
+    expect(t.gemeenteJaarverslag).toMatchObject({
+      jaar,
+      conflictVanPlichten: { verwerkingen: 1, trajecten: 1, doorbrekingen: 1 },
+      weigeringenPerPartij: expect.arrayContaining([{ partij: 'CORPORATIE', aantal: expect.any(Number) }]),
+    });
+    expect(t.doorbrekingenJaarverslag).toEqual({
+      jaar, doorbrekingen: 1, trajecten: 1, perOntvanger: [{ partij: 'CORPORATIE', aantal: 1 }],
+      criteria: expect.arrayContaining([{ criterium: 'geen_andere_weg', aantal: 1 }]),
+      inwonerGeinformeerd: expect.any(Number), beoordeeld: 0, terBeoordeling: 1, bezwaren: 1,
+    });
+    expect(t.doorbrekingenJaarverslag.criteria).toHaveLength(6);
+    const text = JSON.stringify(res);
+    const persoonlijk = ['Anna', 'Bram', BSN, GEZONDHEID, PROFIEL.woonsituatie, PROFIEL.conclusie, 'Maasboulevard', '0600001234', 'Proefstraat', 'Acuut gevaar'];
+    for (const never of [...persoonlijk, anna.betrokkene, bram.betrokkene, anna.id, bram.id, anna.code, ...SUBS]) expect(text).not.toContain(never);
+  });
+
+  it('filters by party, outcome and trace, and names the user only on a lookup by trace id', async () => {
+    const weigeringen = ok(await fed.gql(TOEZICHT, `query($van: String) { toezicht(van: $van) { gemeente(toegestaan: false) { regels { toegestaan partij } } } }`, { van: start }), 'filter').toezicht.gemeente.regels;
+    expect(weigeringen).toEqual([{ toegestaan: false, partij: 'CORPORATIE' }]);
+    const [row] = ok(await fed.gql(TOEZICHT, `{ toezicht { gemeente(partij: CORPORATIE, toegestaan: true) { regels { traceId doorbrekingId } } } }`), 'partij').toezicht.gemeente.regels;
+    expect(row.doorbrekingId).toBe(doorbrekingId);
+    const lookup = ok(await fed.gql(TOEZICHT, `query($t: String!) { toezicht { gemeente(traceId: $t) { regels { doorbrekingId } } gemeenteAudit(traceId: $t) { sub partij organisatie traceId } } }`, { t: row.traceId }), 'audit').toezicht;
+    expect(lookup.gemeente.regels).toEqual([{ doorbrekingId }]);
+    expect(lookup.gemeenteAudit).toEqual([{ sub: 'verhuur-woonwenz', partij: 'CORPORATIE', organisatie: 'woonwenz', traceId: row.traceId }]);
+  });
+
+  it('stamps every log row with a processing activity that exists in the register of processing', async () => {
+    const register = buildRegister(SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: SUBGRAPH_TYPEDEFS[name]() })));
+    const activities = new Set(
+      register.flatMap((e) => [activityId(e.subgraph, e.categorie, e.doel), ...e.verstrekkingen.map((v) => v.verwerkingsactiviteit)]),
+    );
+    let rows = 0;
+    for (const name of SUBGRAPH_NAMES) {
+      const v = logboekVan(name).tables.verwerkingen;
+      for (const { id } of await fed.subgraphs[name].database.db.selectDistinct({ id: v.verwerkingsactiviteitId }).from(v)) {
+        rows += 1;
+        expect(activities, `${name}: ${id}`).toContain(id);
+      }
+    }
+    expect(rows).toBeGreaterThanOrEqual(6);
+  });
+
+  it('is for TOEZICHT only, also when a subgraph is asked directly', async () => {
+    for (const who of [GEMEENTE_VENLO, REGISSEUR_NL, anna.inwoner]) {
+      expect(ok(await fed.gql(who, `{ toezicht { sleutel } }`), 'geen toezicht').toezicht).toBeNull();
+    }
+    const sleutel = encodeToezichtSleutel({});
+    const res = await fed.direct('gemeente', await fed.token(GEMEENTE_VENLO), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Toezicht { gemeente { regels { seq } } } } }`, { r: [{ __typename: 'Toezicht', sleutel }] });
+    expect(res.errors?.[0]?.extensions?.['code']).toBe('NIET_BEVOEGD');
+    expect(JSON.stringify(res.data)).not.toContain('seq');
+  });
+});
