@@ -9,6 +9,9 @@ import type { CaseContext } from '../schema/context.js';
 import { generateDevKeys } from '../gateway/dev-issuer/keys.js';
 import { launchFederation } from './federation.js';
 import { seedDemoData } from './demo-data/index.js';
+import { logboekVan, migrationsFolder } from '../subgraphs/assemble.js';
+import { openDatabase } from '../subgraphs/common/database.js';
+import { createLogboekWriter } from '../subgraphs/common/logboek/writer.js';
 
 const fmt = (n: number, d = 1) => n.toLocaleString('nl-NL', { maximumFractionDigits: d, minimumFractionDigits: d });
 
@@ -93,5 +96,29 @@ async function benchFederation(): Promise<void> {
   }
 }
 
+/** The access log alone: one request's records become one batched, chained insert per table. */
+async function benchAccessLog(): Promise<void> {
+  const database = await openDatabase({ schema: 'gemeente', migrationsFolder: migrationsFolder('gemeente') });
+  const writer = createLogboekWriter({ db: database.db, schema: 'gemeente', subgraph: 'gemeente', tables: logboekVan('gemeente').tables });
+  const caller = { sub: 'consulent', partij: 'GEMEENTE', organisatie: 'gemeente-venlo', gemeente: 'venlo' } as const;
+  const fields = ['Inwoner.naam', 'Inwoner.adres', 'Inwoner.telefoon', 'Inwoner.bsn', 'Inwoner.gezondheid'];
+  const request = (i: number) =>
+    Array.from({ length: 20 }, (_, k) => ({
+      trajectId: `traject-${i}-${k % 4}`,
+      betrokkene: `inwoner-${k % 4}`,
+      field: { coordinate: fields[k % fields.length]!, categorie: 'IDENTITEIT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING' },
+      decision: { allowed: true, relatie: 'EIGEN_GEMEENTE', fase: 'ONDERZOEK', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING' },
+    })) as never;
+  const meta = (i: number) => ({ caller, traceId: i.toString(16).padStart(32, '0'), spanId: i.toString(16).padStart(16, '0'), operationName: 'Bench', subgraph: 'gemeente' });
+  const n = 300;
+  for (let i = 1; i <= 20; i++) await writer(request(i), meta(i));
+  const t0 = performance.now();
+  for (let i = 21; i < 21 + n; i++) await writer(request(i), meta(i));
+  const ms = (performance.now() - t0) / n;
+  console.log(`access log (${database.kind}): ${fmt(ms, 2)} ms per request of 20 field accesses over 4 cases (grouped, chained, 1 insert per table)`);
+  await database.close();
+}
+
 benchDecide();
+await benchAccessLog();
 await benchFederation();

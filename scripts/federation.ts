@@ -17,6 +17,8 @@ export interface FederationOptions {
   readonly devKeys: DevKeys;
   /** 0 picks free ports for everything (tests). @default 4000 */
   readonly gatewayPort?: number;
+  /** Ports per subgraph. @default 4001–4004 (see `DEFAULT_PORTS`) */
+  readonly subgraphPorts?: Partial<Record<SubgraphName, number>>;
   readonly host?: string;
   /** A PostgreSQL URL per subgraph; absent → PGlite. */
   readonly databaseUrl?: (name: SubgraphName) => string | undefined;
@@ -53,7 +55,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
   const pick = async (port: number) => (options.gatewayPort === 0 ? freePort(host) : port);
   const gatewayPort = await pick(options.gatewayPort ?? 4000);
   const ports = Object.fromEntries(
-    await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await pick(DEFAULT_PORTS[n])] as const)),
+    await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await pick(options.subgraphPorts?.[n] ?? DEFAULT_PORTS[n])] as const)),
   ) as Record<SubgraphName, number>;
   const base = (n: SubgraphName) => `http://${host}:${ports[n]}`;
   const auth = {

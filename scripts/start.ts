@@ -8,6 +8,8 @@ import { loadOrCreateDevKeys } from '../gateway/dev-issuer/keys.js';
 import { useWerkgroepPage } from '../gateway/plugins/use-werkgroep-page.js';
 import { seedDemoData } from './demo-data/index.js';
 import { launchFederation } from './federation.js';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
+import { subgraphConfigFromEnv } from '../subgraphs/common/config.js';
 import { runEmbeddedRetention } from '../subgraphs/assemble.js';
 import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
 
@@ -18,6 +20,9 @@ const started = Date.now();
 const fed = await launchFederation({
   devKeys,
   gatewayPort: config.port,
+  subgraphPorts: Object.fromEntries(
+    SUBGRAPH_NAMES.map((n) => [n, subgraphConfigFromEnv(n, DEFAULT_PORTS[n]).port]),
+  ) as Record<SubgraphName, number>,
   host: config.host,
   issuer: config.auth.issuer,
   audience: config.auth.audience,

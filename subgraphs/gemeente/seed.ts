@@ -4,8 +4,8 @@
  * so a restart never duplicates or overwrites anything. One transaction: all or nothing.
  */
 import { count } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../common/database.js';
+import { seedTables, type SeedResultaat } from '../common/seed.js';
 import { documenten, inwoners, meldingen, ondersteuningsplannen, onderzoeken } from './db/tables.js';
 
 /** The rows to write, per table (built by `scripts/demo-data`). */
@@ -17,41 +17,21 @@ export interface GemeenteSeedData {
   readonly ondersteuningsplannen: (typeof ondersteuningsplannen.$inferInsert)[];
 }
 
-export interface SeedResultaat {
-  /** True when the subgraph already held data and nothing was written. */
-  readonly overgeslagen: boolean;
-  /** Rows written per table. */
-  readonly rijen: Readonly<Record<string, number>>;
-}
-
-/** Rows per INSERT: well under the 65,535 bind parameters of one PostgreSQL statement. */
-const PER_KEER = 200;
-
-async function inBatches<T extends PgTable>(db: Db, table: T, rows: readonly T['$inferInsert'][]): Promise<number> {
-  for (let i = 0; i < rows.length; i += PER_KEER) await db.insert(table).values(rows.slice(i, i + PER_KEER) as T['$inferInsert'][]);
-  return rows.length;
-}
-
 /** Whether the Wmo file already holds anyone (the demo data, or real cases). */
 export async function gemeenteHeeftGegevens(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(inwoners);
   return Number(row?.n ?? 0) > 0;
 }
 
+export type { SeedResultaat };
+
 export async function seedGemeente(db: Db, plan: { readonly gemeente: GemeenteSeedData }): Promise<SeedResultaat> {
   const data = plan.gemeente;
-  return db.transaction(async (t): Promise<SeedResultaat> => {
-    const tx = t as unknown as Db;
-    if (await gemeenteHeeftGegevens(tx)) return { overgeslagen: true, rijen: {} };
-    return {
-      overgeslagen: false,
-      rijen: {
-        inwoners: await inBatches(tx, inwoners, data.inwoners),
-        meldingen: await inBatches(tx, meldingen, data.meldingen),
-        onderzoeken: await inBatches(tx, onderzoeken, data.onderzoeken),
-        documenten: await inBatches(tx, documenten, data.documenten),
-        ondersteuningsplannen: await inBatches(tx, ondersteuningsplannen, data.ondersteuningsplannen),
-      },
-    };
-  });
+  return seedTables(db, gemeenteHeeftGegevens, [
+    ['inwoners', inwoners, data.inwoners],
+    ['meldingen', meldingen, data.meldingen],
+    ['onderzoeken', onderzoeken, data.onderzoeken],
+    ['documenten', documenten, data.documenten],
+    ['ondersteuningsplannen', ondersteuningsplannen, data.ondersteuningsplannen],
+  ]);
 }
