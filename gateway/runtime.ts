@@ -78,7 +78,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps =
       useHealth({ subgraphUrls: config.subgraphUrls }),
       ...(deps.plugins ?? []),
       useAuthentication({ verify, log }),
-      useStaticDosing({ contracts }),
+      useStaticDosing({ contracts, log }),
     ],
   });
 

@@ -21,6 +21,11 @@ import { callerOf } from './use-authentication.js';
 
 export interface StaticDosingOptions {
   readonly contracts: Contracts;
+  /**
+   * Where refusals are recorded: who (party, organisation, user) asked which fields. They carry no
+   * personal data, so they go to the gateway's operational log, not to a subgraph's access log.
+   */
+  readonly log?: (message: string) => void;
 }
 
 function refuseNeverVisible(partij: Partij, forbidden: ReadonlySet<string>) {
@@ -52,7 +57,7 @@ function isIntrospectionOnly(document: DocumentNode): boolean {
  * document and rule *names*, so a per-party rule added in `onValidate` would let one party's
  * verdict be reused for another. Here each party keeps its own verdict per parsed document.
  */
-export function useStaticDosing({ contracts }: StaticDosingOptions): GatewayPlugin {
+export function useStaticDosing({ contracts, log = () => {} }: StaticDosingOptions): GatewayPlugin {
   const perSchema = new WeakMap<GraphQLSchema, Map<Partij, GraphQLSchema>>();
   const contractFor = (schema: GraphQLSchema, partij: Partij) => {
     let byParty = perSchema.get(schema);
@@ -74,7 +79,11 @@ export function useStaticDosing({ contracts }: StaticDosingOptions): GatewayPlug
       const caller = callerOf((args.contextValue as { request: Request }).request);
       if (!caller) return;
       const errors = verdictFor(args.schema, args.document, caller.partij);
-      if (errors.length > 0) return setResultAndStopExecution({ errors });
+      if (errors.length > 0) {
+        const velden = errors.map((e) => e.extensions['veld']).join(', ');
+        log(`statisch geweigerd: ${caller.partij} ${caller.organisatie} (${caller.sub}) vroeg ${velden}`);
+        return setResultAndStopExecution({ errors });
+      }
       if (!isIntrospectionOnly(args.document)) return;
       const schema = contractFor(args.schema, caller.partij);
       setExecuteFn((a) => execute({ ...a, schema }));
