@@ -14,6 +14,7 @@ import {
   doorbrekingen,
   profielen,
   selecties,
+  terugkoppelingen,
   toestemmingGebeurtenissen,
   toestemmingen,
   transities,
@@ -86,7 +87,7 @@ export async function verlopenAntwoord(db: Db, now: Date, kandidaten: readonly s
 }
 
 /** Tables keyed by the case id, in the order they are emptied (the case itself last). */
-const OP_TRAJECT = { profielen, selecties, casusoverleggen, doorbrekingen, transities } as const;
+const OP_TRAJECT = { profielen, selecties, casusoverleggen, doorbrekingen, terugkoppelingen, transities } as const;
 
 export const regisseurRetentie: SubgraphRetentie = {
   subgraph: 'regisseur',

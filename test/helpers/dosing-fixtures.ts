@@ -279,6 +279,8 @@ export const CONTAINER_TYPES: Record<string, string> = {
   huurovereenkomst: 'Huurovereenkomst',
   evaluaties: 'Evaluatie',
   garantieaanvragen: 'Garantieaanvraag',
+  // Feedback to the Wmo-consulent: its readers are pinned in routeplanner.test.ts; no rows here.
+  terugkoppelingen: 'Terugkoppeling',
 };
 
 /** Resolver-level row filters (a corporation sees only its own offers): part of the expected view. */
@@ -466,6 +468,7 @@ export function buildDosingCases(specs: readonly CaseSpec[], now: number = Date.
         bejegeningsadvies: v('Bejegeningsadvies'),
         gewijzigdOp: iso(-150 * DAG),
       }),
+      terugkoppelingen: [],
       plaatsing: leeg(gematcht, { corporatie: 'woonwenz', gematchtOp: null, gehuisvestOp: gehuisvest ? iso(-90 * DAG) : null }),
       uitkomst: leeg(afgesloten, { soort: ctx.uitkomst, toelichting: v('Uitkomsttoelichting'), afgeslotenOp: iso(-5 * DAG) }),
       woningaanbod: besproken

@@ -56,6 +56,29 @@ describe('a case from melding to closing', () => {
   });
 });
 
+describe('feedback to the Wmo-consulent', () => {
+  const M = `mutation($id: ID!, $m: TerugkoppelMoment!, $t: String!) { koppelTerug(trajectId: $id, moment: $m, toelichting: $t) { id } }`;
+  const Q = `query($id: ID!) { traject(id: $id) { terugkoppelingen { moment toelichting door } } }`;
+
+  it('reaches the gemeente at each moment once its step happened, and never a corporation', async () => {
+    let c = await toOnderzoek(fed, 'Terug Koppeling');
+    c = await toBemiddeling(fed, c);
+    const early = await fed.gql(REGISSEUR_NL, M, { id: c.id, m: 'PLAATSING', t: 'Woonwenz per 1 december' });
+    expect(code(early)).toBe('FASEOVERGANG_ONGELDIG');
+    expect((await fed.gql(REGISSEUR_NL, M, { id: c.id, m: 'VOORWAARDEN', t: 'Begeleiding moet vóór sleuteloverdracht geregeld zijn.' })).errors).toBeUndefined();
+    c = await toCorporatiegesprek(fed, c);
+    expect((await fed.gql(REGISSEUR_NL, M, { id: c.id, m: 'PROFIEL', t: 'Profiel besproken in het Woonkans-overleg.' })).errors).toBeUndefined();
+    const gemeente = await fed.gql<any>(GEMEENTE_VENLO, Q, { id: c.id });
+    expect(gemeente.data.traject.terugkoppelingen).toEqual([
+      { moment: 'VOORWAARDEN', toelichting: 'Begeleiding moet vóór sleuteloverdracht geregeld zijn.', door: 'regio-noord-limburg' },
+      { moment: 'PROFIEL', toelichting: 'Profiel besproken in het Woonkans-overleg.', door: 'regio-noord-limburg' },
+    ]);
+    const corporatie = await fed.gql<any>(WOONWENZ, Q, { id: c.id });
+    expect(corporatie.data.traject.terugkoppelingen).toEqual([]);
+    expect(code(await fed.gql(GEMEENTE_VENLO, M, { id: c.id, m: 'PROFIEL', t: 'x' }))).toBe('NIET_BEVOEGD');
+  });
+});
+
 describe('phase rules', () => {
   it('refuses a hand-over without a signed plan and consent (VOORWAARDE_ONTBREEKT) and changes nothing', async () => {
     const c = await toOnderzoek(fed, 'Zonder Plan');

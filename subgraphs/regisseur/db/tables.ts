@@ -116,6 +116,24 @@ export const toestemmingGebeurtenissen = regisseur.table(
   (t) => [index('toestemming_gebeurtenissen_idx').on(t.toestemmingId)],
 );
 
+/**
+ * The regisseur's feedback to the Wmo-consulent (seed 002, step 4–6): the conditions for mediation,
+ * the finished profile, the chosen corporation and date. Written for the gemeente only.
+ */
+export const terugkoppelingen = regisseur.table(
+  'terugkoppelingen',
+  {
+    id: text('id').primaryKey(),
+    trajectId: text('traject_id').notNull(),
+    /** VOORWAARDEN, PROFIEL or PLAATSING. */
+    moment: text('moment').notNull(),
+    toelichting: text('toelichting').notNull(),
+    door: text('door').notNull(),
+    op: ts('op').notNull(),
+  },
+  (t) => [index('terugkoppelingen_traject_idx').on(t.trajectId)],
+);
+
 export const casusoverleggen = regisseur.table('casusoverleggen', {
   id: text('id').primaryKey(),
   trajectId: text('traject_id').notNull(),

@@ -3,6 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Doel } from '../../../schema/vocabulary.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { legOverlegUitkomstVast, legProfielVast, selecteerCorporaties, type ProfielInput } from '../bemiddeling/profiel.js';
+import { koppelTerug, type TerugkoppelMoment } from '../bemiddeling/terugkoppeling.js';
 import { applyHandeling, getTraject, warmeOverdracht, type HandelingInput } from '../routeplanner/acts.js';
 import type { Uitkomst } from '../routeplanner/transitions.js';
 import { besluitCasusoverleg, vraagCasusoverlegAan, type CasusoverlegAanvraag } from '../toestemming/casusoverleg.js';
@@ -31,6 +32,8 @@ const mutations: Record<string, Args<never>> = {
       { trajectId: args.trajectId, versie: args.versie, handeling: 'AFGESLOTEN', uitkomst: args.uitkomst, reden: args.toelichting ?? null },
       now(ctx),
     )) as Args<never>,
+  koppelTerug: ((_, a: { trajectId: string; moment: TerugkoppelMoment; toelichting: string }, ctx) =>
+    koppelTerug(ctx.db, ctx.caller, a.trajectId, a.moment, a.toelichting, now(ctx))) as Args<never>,
   draagWarmOver: ((_, a: { trajectId: string; versie: number; reden: string }, ctx) =>
     warmeOverdracht(ctx.db, ctx.caller, a.trajectId, a.versie, a.reden, now(ctx))) as Args<never>,
   legProfielVast: (async (_, a: { trajectId: string; profiel: ProfielInput }, ctx) => {

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { eq } from 'drizzle-orm';
 import { hasRelation } from '../../../schema/decide.js';
 import type { SubgraphContext } from '../../common/server.js';
-import { casusoverleggen, type ToestemmingRow, type TrajectRow } from '../db/tables.js';
+import { casusoverleggen, terugkoppelingen, type ToestemmingRow, type TrajectRow } from '../db/tables.js';
 import { gebeurtenissen } from '../toestemming/register.js';
 import { loaders } from './loaders.js';
 
@@ -55,6 +55,11 @@ export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
       t.uitkomst ? { trajectId: t.id, soort: t.uitkomst, toelichting: t.uitkomstToelichting, afgeslotenOp: t.afgeslotenOp } : null,
     toestemmingen: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
       REGISTER_LEZERS.has(ctx.caller.partij) ? loaders(ctx).toestemmingen.load(t.id) : [],
+    // Feedback is written for the Wmo-consulent: a corporation never reads what was said about the case.
+    terugkoppelingen: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
+      REGISTER_LEZERS.has(ctx.caller.partij)
+        ? (await ctx.db.select().from(terugkoppelingen).where(eq(terugkoppelingen.trajectId, t.id)).orderBy(terugkoppelingen.op)).map((r) => ({ ...r, trajectId: t.id }))
+        : [],
     casusoverleggen: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
       REGISTER_LEZERS.has(ctx.caller.partij)
         ? ctx.db.select().from(casusoverleggen).where(eq(casusoverleggen.trajectId, t.id))
