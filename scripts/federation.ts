@@ -79,6 +79,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
         regisseurUrl: base('regisseur'),
         auth,
         ...(options.now ? { now: options.now } : {}),
+        ...(options.log ? { log: options.log } : {}),
       });
       const r = await a.subgraph.listen(ports[name], host);
       running.push(r);

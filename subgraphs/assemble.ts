@@ -64,6 +64,8 @@ export interface AssembleOptions {
   /** Keys to verify with instead of fetching the JWKS (only for in-process tests of a single subgraph). */
   readonly keys?: JWTVerifyGetKey;
   readonly now?: () => number;
+  /** Operational log (refusals, errors). @default console */
+  readonly log?: (message: string) => void;
   /** Wraps the access-log writer (tests inject failures; never to skip logging). */
   readonly wrapAccessLog?: (writer: AccessLogWriter) => AccessLogWriter;
 }
@@ -84,6 +86,7 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
   const now = options.now ?? Date.now;
   const writer = createLogboekWriter({ db: database.db, schema: name, subgraph: name, tables: LOGS[name], now: () => new Date(now()) });
   const base = {
+    ...(options.log ? { logRefusal: options.log, logError: (m: string, e: unknown) => options.log!(`${m}: ${String(e)}`) } : {}),
     database,
     verifyToken: createTokenVerifier(options.auth, options.keys),
     accessLog: options.wrapAccessLog ? options.wrapAccessLog(writer) : writer,

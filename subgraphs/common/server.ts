@@ -51,6 +51,8 @@ export interface SubgraphDeps {
   readonly routes?: (deps: { verify: (req: IncomingMessage) => Promise<Caller> }) => Record<string, Route>;
   /** Where operational errors go (never to the caller). @default console.error */
   readonly logError?: (message: string, error: unknown) => void;
+  /** Where refusals are recorded (code and path, never values). @default console.warn */
+  readonly logRefusal?: (message: string) => void;
   /**
    * The log the read side (`Inzage`, `Toezicht`) reads: the same schema and tables the
    * `accessLog` writer writes. @default the log tables in the schema named after the subgraph
@@ -113,13 +115,19 @@ function accessLogPlugin(name: string, writer: AccessLogWriter, logError: Subgra
   };
 }
 
-/** User-facing errors keep their code; anything else is a bug and is masked. */
-function formatError(logError: SubgraphDeps['logError'] & {}) {
+/**
+ * User-facing errors keep their code; anything else is a bug and is masked. Refused requests are
+ * logged by code and path (never values): field refusals also go to the access log, domain
+ * refusals (a phase rule, a bad form) only here.
+ */
+function formatError(name: string, logError: SubgraphDeps['logError'] & {}, logRefusal: (message: string) => void) {
   return (formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
     const code = formatted.extensions?.['code'];
     if (original instanceof GraphQLError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+      const path = (formatted as { path?: readonly (string | number)[] }).path?.join('.') ?? '-';
+      logRefusal(`[${name}] geweigerd ${String(code ?? 'ONBEKEND')} op ${path}${extensions['reden'] ? ` (${String(extensions['reden'])})` : ''}`);
       return { ...formatted, extensions };
     }
     logError('interne fout', original);
@@ -153,7 +161,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(logError) as never,
+    formatError: formatError(definition.name, logError, deps.logRefusal ?? ((m) => console.warn(m))) as never,
     // Inline tracing would send timing data of every field to the gateway; nobody reads it here.
     plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogPlugin(definition.name, deps.accessLog, logError)],
   });

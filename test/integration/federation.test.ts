@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 let fed: TestFederation;
+const logs: string[] = [];
 beforeAll(async () => {
-  fed = await startTestFederation();
+  fed = await startTestFederation({ log: (m) => logs.push(m) });
 });
 afterAll(async () => {
   await fed?.stop();
@@ -101,5 +102,15 @@ describe('static dosing layer', () => {
     expect(await names({ partij: 'REGISSEUR', regio: 'NOORD_LIMBURG' })).not.toContain('bsn');
     expect(await names({ partij: 'REGISSEUR', regio: 'NOORD_LIMBURG' })).toContain('naam');
     expect(await names({ partij: 'WERKGROEP' })).toEqual([]);
+  });
+
+  it('logs every refusal by code and path — the gateway’s static ones and the subgraphs’ — never a value', async () => {
+    logs.length = 0;
+    await fed.gql(venlo, '{ trajecten { garantieaanvragen { bedragCent } } }');
+    const bad = await fed.gql(venlo, `mutation { registreerMelding(input: { gemeente: "atlantis", ingediendDoor: GEMEENTE, naam: "Geheime Naam" }) { id } }`);
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('ONGELDIGE_INVOER');
+    expect(logs).toContainEqual(expect.stringContaining('statisch geweigerd: GEMEENTE gemeente-venlo'));
+    expect(logs).toContainEqual(expect.stringMatching(/\[gemeente\] geweigerd ONGELDIGE_INVOER op registreerMelding/));
+    expect(logs.join('\n')).not.toContain('Geheime Naam');
   });
 });

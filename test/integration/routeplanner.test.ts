@@ -244,6 +244,22 @@ describe('case conference and conflict van plichten', () => {
   });
 });
 
+describe('target group exceptions', () => {
+  const M = `mutation($id: ID!, $u: DoelgroepUitzonderingInput) { beoordeelDoelgroep(trajectId: $id, doelgroep: true, toelichting: "Statushouder met zware ondersteuningsvraag", uitzondering: $u) { onderzoek { doelgroep doelgroepToelichting } } }`;
+
+  it('records an inclusion only with a majority of the Woonkans-overleg, with the vote', async () => {
+    const c = await toOnderzoek(fed, 'Uitzondering Doelgroep');
+    const tie = await fed.gql(GEMEENTE_VENLO, M, { id: c.id, u: { besprokenOp: '2026-11-20', stemmenVoor: 3, stemmenTegen: 3 } });
+    expect(code(tie)).toBe('GEEN_MEERDERHEID');
+    const ok = await fed.gql<any>(GEMEENTE_VENLO, M, { id: c.id, u: { besprokenOp: '2026-11-20', stemmenVoor: 5, stemmenTegen: 2 } });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.beoordeelDoelgroep.onderzoek).toEqual({
+      doelgroep: true,
+      doelgroepToelichting: 'Uitzondering (incidentele toelating), anoniem besproken in het Woonkans-overleg van 2026-11-20, 5 voor / 2 tegen: Statushouder met zware ondersteuningsvraag',
+    });
+  });
+});
+
 describe('melding rules', () => {
   it('lets a care provider file only with a machtiging, and shows the filer only what it filed, only while it is a melding', async () => {
     const noMachtiging = await fed.gql(LEGER, `mutation { registreerMelding(input: { gemeente: "venlo", ingediendDoor: ZORGAANBIEDER, zorgaanbieder: "leger-des-heils", naam: "Zonder Machtiging" }) { id } }`);

@@ -48,6 +48,29 @@ function checkMelding(input: MeldingInput): void {
   if (problems.length) throw weigering(ErrorCode.ONGELDIGE_INVOER, `Melding ongeldig: ${problems.join('; ')}.`, { problemen: problems });
 }
 
+/** The Woonkans-overleg's decision on an exception to the target group (DESIGN §3, seed 002). */
+interface DoelgroepUitzondering {
+  besprokenOp: string;
+  stemmenVoor: number;
+  stemmenTegen: number;
+}
+
+/**
+ * An incidental inclusion or exclusion is decided by majority in the Woonkans-overleg after an
+ * anonymous discussion; the gemeente records that decision with the vote, or it is refused.
+ */
+function uitzonderingsToelichting(u: DoelgroepUitzondering, doelgroep: boolean, toelichting: string): string {
+  const votes = [u.stemmenVoor, u.stemmenTegen];
+  if (votes.some((n) => !Number.isInteger(n) || n < 0) || Number.isNaN(Date.parse(u.besprokenOp))) {
+    throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een uitzondering vraagt de datum van het overleg en het aantal stemmen.');
+  }
+  if (u.stemmenVoor <= u.stemmenTegen) {
+    throw weigering('GEEN_MEERDERHEID', 'Een uitzondering op de doelgroep vraagt een meerderheid in het Woonkans-overleg.', { stemmenVoor: u.stemmenVoor, stemmenTegen: u.stemmenTegen });
+  }
+  const soort = doelgroep ? 'incidentele toelating' : 'incidentele uitsluiting';
+  return `Uitzondering (${soort}), anoniem besproken in het Woonkans-overleg van ${u.besprokenOp.slice(0, 10)}, ${u.stemmenVoor} voor / ${u.stemmenTegen} tegen: ${toelichting}`;
+}
+
 const ONDERZOEK: readonly Fase[] = ['ONDERZOEK'];
 const DOSSIER: readonly Fase[] = ['ONDERZOEK', 'BEMIDDELING', 'CORPORATIEGESPREK', 'HUUROVEREENKOMST'];
 
@@ -110,11 +133,16 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
         return { id: a.trajectId };
       },
 
-      beoordeelDoelgroep: async (_: unknown, a: { trajectId: string; doelgroep: boolean; toelichting: string }, ctx: SubgraphContext) => {
+      beoordeelDoelgroep: async (
+        _: unknown,
+        a: { trajectId: string; doelgroep: boolean; toelichting: string; uitzondering?: DoelgroepUitzondering | null },
+        ctx: SubgraphContext,
+      ) => {
         await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: ONDERZOEK, handeling: 'Doelgroep beoordelen' });
         if (!a.toelichting.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'De beoordeling vraagt een toelichting.');
+        const toelichting = a.uitzondering ? uitzonderingsToelichting(a.uitzondering, a.doelgroep, a.toelichting) : a.toelichting;
         await inTransaction(ctx, async (tx) => {
-          const values = { doelgroep: a.doelgroep, doelgroepToelichting: a.toelichting };
+          const values = { doelgroep: a.doelgroep, doelgroepToelichting: toelichting };
           await tx.insert(onderzoeken).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: onderzoeken.trajectId, set: values });
           if (a.doelgroep) await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'DOELGROEP_BEOORDEELD' }, outgoingTraceparent(ctx.trace));
         });
