@@ -29,6 +29,8 @@ export interface FederationOptions {
   readonly now?: () => number;
   readonly gatewayPlugins?: GatewayPlugin[];
   readonly log?: (message: string) => void;
+  /** The Werkgroep's small-cell threshold. @default 5 */
+  readonly monitoringDrempel?: number | undefined;
 }
 
 export interface Federation {
@@ -80,6 +82,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
         auth,
         ...(options.now ? { now: options.now } : {}),
         ...(options.log ? { log: options.log } : {}),
+        monitoringDrempel: options.monitoringDrempel,
       });
       const r = await a.subgraph.listen(ports[name], host);
       running.push(r);

@@ -29,6 +29,7 @@ const fed = await launchFederation({
   dataDir: env['PGLITE_DIR'] ?? '.data',
   databaseUrl: (name) => env[`DATABASE_URL_${name.toUpperCase()}`] ?? env['DATABASE_URL'],
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
+  monitoringDrempel: subgraphConfigFromEnv('regisseur', DEFAULT_PORTS.regisseur).monitoringDrempel,
 });
 const counts = await seedDemoData(
   {

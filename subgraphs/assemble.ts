@@ -66,6 +66,8 @@ export interface AssembleOptions {
   readonly now?: () => number;
   /** Operational log (refusals, errors). @default console */
   readonly log?: (message: string) => void;
+  /** The regisseur's small-cell threshold for the Werkgroep's figures (`MONITORING_DREMPEL`). */
+  readonly monitoringDrempel?: number | undefined;
   /** Wraps the access-log writer (tests inject failures; never to skip logging). */
   readonly wrapAccessLog?: (writer: AccessLogWriter) => AccessLogWriter;
 }
@@ -99,6 +101,7 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
     name === 'regisseur'
       ? createRegisseurSubgraph({
           ...base,
+          monitoringDrempel: options.monitoringDrempel,
           verantwoording: regisseurVerantwoording(database.db),
           bewaartermijn: (kandidaten, at) => verlopenAntwoord(database.db, at, kandidaten),
         })

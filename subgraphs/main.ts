@@ -21,6 +21,7 @@ const { subgraph, database } = await assembleSubgraph({
   dataDir: config.dataDir,
   regisseurUrl: config.regisseurUrl,
   auth: config.auth,
+  monitoringDrempel: config.monitoringDrempel,
 });
 const running = await subgraph.listen(config.port, config.host);
 console.log(`${name}: ${running.url}/graphql (${database.kind})`);

@@ -20,9 +20,18 @@ export interface SubgraphConfig {
    * (`RETENTION_TOKEN_FILE`); re-read at every run so the IdP can rotate it. Not for the regisseur.
    */
   readonly retentionTokenFile: string | undefined;
+  /** The Werkgroep's small-cell threshold (`MONITORING_DREMPEL`, at least 5; regisseur only). */
+  readonly monitoringDrempel: number | undefined;
 }
 
 type Env = Record<string, string | undefined>;
+
+function drempel(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 5) throw new TypeError(`MONITORING_DREMPEL moet een geheel getal van minstens 5 zijn, niet "${raw}"`);
+  return n;
+}
 
 export function subgraphConfigFromEnv(name: string, defaultPort: number, env: Env = process.env): SubgraphConfig {
   const upper = name.toUpperCase();
@@ -44,5 +53,6 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: En
     }),
     retentionIntervalHours: parseRetentionInterval(env['RETENTION_INTERVAL_HOURS']),
     retentionTokenFile: env['RETENTION_TOKEN_FILE'] || undefined,
+    monitoringDrempel: drempel(env['MONITORING_DREMPEL']),
   });
 }

@@ -25,12 +25,15 @@ export function localPolicyContext(db: Db): PolicyContextSource {
   };
 }
 
-export type RegisseurDeps = Omit<SubgraphDeps, 'policyContext' | 'routes'>;
+export interface RegisseurDeps extends Omit<SubgraphDeps, 'policyContext' | 'routes'> {
+  /** The Werkgroep's small-cell threshold (at least 5). @default 5 */
+  readonly monitoringDrempel?: number | undefined;
+}
 
 export function createRegisseurSubgraph(deps: RegisseurDeps) {
   const now = deps.now ?? Date.now;
   return createSubgraph(
-    { name: 'regisseur', typeDefs: regisseurTypeDefs(), resolvers: mergeMonitoringResolvers({ ...queryResolvers, ...trajectResolvers, ...mutationResolvers }) as never },
+    { name: 'regisseur', typeDefs: regisseurTypeDefs(), resolvers: mergeMonitoringResolvers({ ...queryResolvers, ...trajectResolvers, ...mutationResolvers }, deps.monitoringDrempel ? { drempel: deps.monitoringDrempel } : {}) as never },
     { ...deps, policyContext: localPolicyContext(deps.database.db), routes: regisseurRoutes(deps.database.db, now) },
   );
 }
