@@ -1,31 +1,18 @@
 /** The corporatie's part of `Traject`, each list only for callers with a relation to the case. */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
 import { visibleCase } from '../../common/relation-guard.js';
+import { perRequest, rowsPerTraject } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { evaluaties, huurovereenkomsten, woningaanbiedingen } from '../db/tables.js';
 
 type Ref = { id: string };
 
-function createLoaders({ db }: SubgraphContext) {
-  const list = <T extends { trajectId: string }>(load: (ids: string[]) => Promise<T[]>) =>
-    new DataLoader(async (ids: readonly string[]) => {
-      const rows = await load([...ids]);
-      return ids.map((id) => rows.filter((r) => r.trajectId === id));
-    });
-  return {
-    aanbod: list((ids) => db.select().from(woningaanbiedingen).where(inArray(woningaanbiedingen.trajectId, ids))),
-    huur: list((ids) => db.select().from(huurovereenkomsten).where(inArray(huurovereenkomsten.trajectId, ids))),
-    evaluaties: list((ids) => db.select().from(evaluaties).where(inArray(evaluaties.trajectId, ids))),
-  };
-}
-const perRequest = new WeakMap<SubgraphContext, ReturnType<typeof createLoaders>>();
-export function loaders(ctx: SubgraphContext): ReturnType<typeof createLoaders> {
-  let l = perRequest.get(ctx);
-  if (!l) perRequest.set(ctx, (l = createLoaders(ctx)));
-  return l;
-}
+export const loaders = perRequest(({ db }) => ({
+  aanbod: rowsPerTraject((ids) => db.select().from(woningaanbiedingen).where(inArray(woningaanbiedingen.trajectId, ids))),
+  huur: rowsPerTraject((ids) => db.select().from(huurovereenkomsten).where(inArray(huurovereenkomsten.trajectId, ids))),
+  evaluaties: rowsPerTraject((ids) => db.select().from(evaluaties).where(inArray(evaluaties.trajectId, ids))),
+}));
 
 export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
   Traject: {

@@ -4,8 +4,8 @@
  * only its own claims). One query per list per request, batched.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import DataLoader from 'dataloader';
 import { inArray } from 'drizzle-orm';
+import { perRequest, rowsPerTraject } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { aanvragen, nalatigheden } from '../db/tables.js';
 import { aanvraagView, nalatigheidView } from './views.js';
@@ -13,23 +13,10 @@ import { magFondsZien } from './visibility.js';
 
 type Ref = { id: string };
 
-function createLoaders({ db }: SubgraphContext) {
-  const byCase = <T extends { trajectId: string }>(load: (ids: string[]) => Promise<T[]>) =>
-    new DataLoader(async (ids: readonly string[]) => {
-      const rows = await load([...ids]);
-      return ids.map((id) => rows.filter((r) => r.trajectId === id));
-    });
-  return {
-    aanvragen: byCase((ids) => db.select().from(aanvragen).where(inArray(aanvragen.trajectId, ids))),
-    nalatigheden: byCase((ids) => db.select().from(nalatigheden).where(inArray(nalatigheden.trajectId, ids))),
-  };
-}
-const perRequest = new WeakMap<SubgraphContext, ReturnType<typeof createLoaders>>();
-function loaders(ctx: SubgraphContext): ReturnType<typeof createLoaders> {
-  let l = perRequest.get(ctx);
-  if (!l) perRequest.set(ctx, (l = createLoaders(ctx)));
-  return l;
-}
+const loaders = perRequest(({ db }) => ({
+  aanvragen: rowsPerTraject((ids) => db.select().from(aanvragen).where(inArray(aanvragen.trajectId, ids))),
+  nalatigheden: rowsPerTraject((ids) => db.select().from(nalatigheden).where(inArray(nalatigheden.trajectId, ids))),
+}));
 
 export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
   Traject: {
