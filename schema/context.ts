@@ -12,6 +12,10 @@ export interface Caller {
   readonly rol?: string | undefined;
   readonly gemeente?: string | undefined;
   readonly regio?: Regio | undefined;
+  /** The authorised party (NL GOV: the client the token was issued to); recorded in the audit row. */
+  readonly azp?: string | undefined;
+  /** The authentication context class (level of assurance); recorded in the audit row. */
+  readonly acr?: string | undefined;
 }
 
 /** Who a consent or an override is given to. No organisation means every organisation of that party. */

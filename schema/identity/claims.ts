@@ -9,7 +9,7 @@ import { GEMEENTEN, PARTIJEN, REGIOS, type Partij, type Regio } from '../vocabul
 export class ClaimsError extends Error {}
 
 export function callerFromClaims(payload: JWTPayload): Caller {
-  const { sub, partij, organisatie, rol, gemeente, regio } = payload as Record<string, unknown>;
+  const { sub, partij, organisatie, rol, gemeente, regio, azp, client_id, acr } = payload as Record<string, unknown>;
   if (typeof sub !== 'string' || sub === '') throw new ClaimsError('claim sub ontbreekt');
   if (typeof partij !== 'string' || !(PARTIJEN as readonly string[]).includes(partij)) {
     throw new ClaimsError('claim partij ontbreekt of is onbekend');
@@ -28,5 +28,8 @@ export function callerFromClaims(payload: JWTPayload): Caller {
     rol: typeof rol === 'string' ? rol : undefined,
     gemeente: partij === 'GEMEENTE' ? (gemeente as string) : undefined,
     regio: partij === 'REGISSEUR' ? (regio as Regio) : undefined,
+    // RFC 9068 names the client `client_id`; the NL GOV profile and OIDC name it `azp`.
+    azp: typeof azp === 'string' ? azp : typeof client_id === 'string' ? client_id : undefined,
+    acr: typeof acr === 'string' ? acr : undefined,
   });
 }

@@ -83,6 +83,10 @@ export function logboekTables(schema: PgSchema) {
       partij: text('partij').notNull(),
       organisatie: text('organisatie').notNull(),
       rol: text('rol'),
+      /** The client the token was issued to (`azp`), so an access can be traced to the application. */
+      azp: text('azp'),
+      /** The level of assurance of the login (`acr`). */
+      acr: text('acr'),
       operationName: text('operation_name'),
       tijdstip: tijd('tijdstip').notNull(),
       segment: integer('segment').notNull(),

@@ -61,6 +61,8 @@ export function createLogboekDdl(schemaName: string): string {
   "partij" text NOT NULL,
   "organisatie" text NOT NULL,
   "rol" text,
+  "azp" text,
+  "acr" text,
   "operation_name" text,
   "tijdstip" timestamp (3) with time zone NOT NULL,
   "segment" integer NOT NULL

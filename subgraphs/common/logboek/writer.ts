@@ -67,6 +67,8 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
           partij: caller.partij,
           organisatie: caller.organisatie,
           rol: caller.rol ?? null,
+          azp: caller.azp ?? null,
+          acr: caller.acr ?? null,
           operationName: meta.operationName,
           tijdstip,
           segment: head.openSegment,

@@ -4,6 +4,7 @@
  * One table set serves all eight corporations; every row names its corporation.
  */
 import { boolean, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
 
 export const corporatie = pgSchema('corporatie');
@@ -58,3 +59,6 @@ export const evaluaties = corporatie.table(
 /** This subgraph's own Logboek Dataverwerkingen (access log), append-only and hash-chained. */
 export const logboek = logboekTables(corporatie);
 export const { verwerkingen, audit, segmenten } = logboek;
+
+/** Token ids seen by this service (NL GOV replay check), shared by its replicas. */
+export const tokenJti = jtiTable(corporatie);

@@ -10,6 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, index, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
 
 export const garantiefonds = pgSchema('garantiefonds');
@@ -164,3 +165,6 @@ export type NalatigheidRow = typeof nalatigheden.$inferSelect;
 /** This subgraph's own Logboek Dataverwerkingen (access log), append-only and hash-chained. */
 export const logboek = logboekTables(garantiefonds);
 export const { verwerkingen, audit, segmenten } = logboek;
+
+/** Token ids seen by this service (NL GOV replay check), shared by its replicas. */
+export const tokenJti = jtiTable(garantiefonds);

@@ -4,6 +4,7 @@
  * personal data live here and nowhere else.
  */
 import { boolean, pgSchema, text, timestamp, date, index } from 'drizzle-orm/pg-core';
+import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
 
 export const gemeente = pgSchema('gemeente');
@@ -79,3 +80,6 @@ export type OnderzoekRow = typeof onderzoeken.$inferSelect;
 /** This subgraph's own Logboek Dataverwerkingen (access log), append-only and hash-chained. */
 export const logboek = logboekTables(gemeente);
 export const { verwerkingen, audit, segmenten } = logboek;
+
+/** Token ids seen by this service (NL GOV replay check), shared by its replicas. */
+export const tokenJti = jtiTable(gemeente);

@@ -4,6 +4,7 @@
  * birth date, address or health data is ever stored here: the regisseur composes those at query time.
  */
 import { boolean, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
 
 export const regisseur = pgSchema('regisseur');
@@ -173,3 +174,6 @@ export type DoorbrekingRow = typeof doorbrekingen.$inferSelect;
 /** This subgraph's own Logboek Dataverwerkingen (access log), append-only and hash-chained. */
 export const logboek = logboekTables(regisseur);
 export const { verwerkingen, audit, segmenten } = logboek;
+
+/** Token ids seen by this service (NL GOV replay check), shared by its replicas. */
+export const tokenJti = jtiTable(regisseur);
