@@ -4,30 +4,43 @@
  * forbidden iff no cell of that party ever lists its category). Introspection shows exactly the rest.
  */
 import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { readDeclarations } from '../schema/declarations.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { declarationsFromSdl, oracleOoitZichtbaar } from '../test/helpers/dosing-fixtures.js';
 import { PARTIJEN, type Partij } from '../schema/vocabulary.js';
-import { contractSchema, declaredCategories, forbiddenCoordinates } from './contracts.js';
+import { contractSchema, forbiddenCoordinates } from './contracts.js';
 import { SUPERGRAPH_FILE, loadSupergraph } from './supergraph.js';
 
 /** The CommonJS `graphql` build that `@graphql-tools/utils` uses (vitest would hand us `index.mjs`). */
-const { buildSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
+const { buildSchema, validateSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
 const SDL = readFileSync(SUPERGRAPH_FILE, 'utf8');
+/** The explicit `@dosering` of each leaf, parsed independently of `schema/declarations.ts`. */
 const DECLARED = declarationsFromSdl(SDL);
+/** Every declaration, objects and lists included, as the transformer and the gateway read them. */
+const ALL = readDeclarations(buildSchema(SDL, { assumeValidSDL: true })).byCoordinate;
 const sorted = (xs: Iterable<string>) => [...xs].sort();
 
-/** Independently: forbidden iff no cell of the party, in any relation and phase, lists the category. */
-const expectedForbidden = (partij: Partij) => sorted([...DECLARED.values()].filter((d) => !oracleOoitZichtbaar(partij, d.categorie)).map((d) => d.coordinate));
+/**
+ * Independently: a leaf is forbidden iff no cell of the party, in any relation and phase, lists its
+ * category; an object or list iff none of what it stands for is ever visible; a field declared free
+ * of personal data never.
+ */
+const expectedForbidden = (partij: Partij) =>
+  sorted(
+    [...ALL]
+      .filter(([, d]) => (d.kind === 'vrij' ? false : (d.kind === 'dosering' ? [d.decl] : d.decls).every((x) => !oracleOoitZichtbaar(partij, x.categorie))))
+      .map(([c]) => c),
+  );
 
 describe('forbidden coordinates per party', () => {
   const contracts = forbiddenCoordinates(SDL);
 
-  it('read the same declarations from the supergraph as an independent parse', () => {
+  it('read the same leaf declarations from the supergraph as an independent parse', () => {
     expect(DECLARED.size).toBeGreaterThan(50);
-    expect(sorted([...declaredCategories(SDL)].map(([k, v]) => `${k}:${v}`))).toEqual(sorted([...DECLARED.values()].map((d) => `${d.coordinate}:${d.categorie}`)));
+    for (const d of DECLARED.values()) expect(ALL.get(d.coordinate), d.coordinate).toMatchObject({ kind: 'dosering', decl: { categorie: d.categorie } });
   });
 
   it.each(PARTIJEN.map((p) => [p]))('%s: equal those derived from the policy table', (partij) => {
@@ -35,15 +48,17 @@ describe('forbidden coordinates per party', () => {
   });
 
   it('leave the Werkgroep and Toezicht no personal field at all, and the resident every one', () => {
-    expect(sorted(contracts.get('WERKGROEP')!)).toEqual(sorted(DECLARED.keys()));
-    expect(sorted(contracts.get('TOEZICHT')!)).toEqual(sorted(DECLARED.keys()));
+    const personal = sorted([...ALL].filter(([, d]) => d.kind !== 'vrij').map(([c]) => c));
+    expect(sorted(contracts.get('WERKGROEP')!)).toEqual(personal);
+    expect(sorted(contracts.get('TOEZICHT')!)).toEqual(personal);
     expect(contracts.get('INWONER')!.size).toBe(0);
   });
 
   it('leave the guarantee fund only the claims, and the regisseur never a BSN', () => {
     const fund = sorted([...DECLARED.keys()].filter((k) => !contracts.get('GARANTIEFONDS')!.has(k)));
     expect(fund.length).toBeGreaterThan(0);
-    expect(fund.filter((k) => DECLARED.get(k)!.categorie !== 'FONDS')).toEqual([]);
+    // The fund's data, and that a case exists under its code (TRAJECT): nothing else.
+    expect(fund.filter((k) => DECLARED.has(k) && !['FONDS', 'TRAJECT'].includes(DECLARED.get(k)!.categorie))).toEqual([]);
     expect(fund).toContain('Garantieaanvraag.bedragCent');
     expect(contracts.get('REGISSEUR')!.has('Inwoner.bsn')).toBe(true);
     // The matched corporation gets the BSN at the lease, so the static layer must let it through.
@@ -68,9 +83,27 @@ describe('the schema each party sees in introspection', () => {
     );
   const all = coordinates(supergraph);
 
-  it.each(PARTIJEN.map((p) => [p]))('%s: lacks exactly its forbidden coordinates', (partij) => {
-    const seen = coordinates(contractSchema(supergraph, contracts.get(partij)!));
-    expect(sorted([...all].filter((c) => !seen.has(c)))).toEqual(expectedForbidden(partij));
+  it.each(PARTIJEN.map((p) => [p]))('%s: lacks its forbidden coordinates and is a valid schema of its own', (partij) => {
+    const contract = contractSchema(supergraph, contracts.get(partij)!, partij);
+    const seen = coordinates(contract);
+    for (const c of expectedForbidden(partij)) expect(seen.has(c), c).toBe(false);
+    // Valid: codegen and client-side validation accept it (no empty types, no dangling fields).
+    expect(validateSchema(contract).map((e) => e.message)).toEqual([]);
     expect(coordinates(supergraph)).toEqual(all);
+  });
+
+  it('shows each party only the acts it may ever perform, and only the inputs those need', () => {
+    const mutations = (p: Partij) => sorted(Object.keys(contractSchema(supergraph, contracts.get(p)!, p).getMutationType()?.getFields() ?? {}));
+    expect(mutations('WERKGROEP')).toEqual([]);
+    expect(mutations('GARANTIEFONDS')).toContain('betaalGarantieaanvraagUit');
+    expect(mutations('CORPORATIE')).not.toContain('betaalGarantieaanvraagUit');
+    const corporatie = contractSchema(supergraph, contracts.get('CORPORATIE')!, 'CORPORATIE');
+    expect(corporatie.getType('DoorbrekingInput')).toBeUndefined();
+    expect(corporatie.getType('HuurovereenkomstInput')).toBeDefined();
+  });
+
+  it('gives the guarantee fund no way to a resident: no Inwoner, no Melding, no Transitie type at all', () => {
+    const fund = contractSchema(supergraph, contracts.get('GARANTIEFONDS')!, 'GARANTIEFONDS');
+    for (const t of ['Inwoner', 'Melding', 'Transitie', 'Document', 'Huurovereenkomst']) expect(fund.getType(t), t).toBeUndefined();
   });
 });

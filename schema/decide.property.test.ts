@@ -191,13 +191,13 @@ describe('decide, property-based', () => {
     );
   });
 
-  it('never gives GEZONDHEID on a basis alone, except to the own gemeente and the resident themself', () => {
+  it('never gives GEZONDHEID on a basis alone, except to the own gemeente, the resident themself and the filer of the melding while it is one', () => {
     fc.assert(
       fc.property(callerArb, ctxArb, fc.constantFrom(...VELDEN), nowArb, (caller, ctx, coordinate, now) => {
         const d = decide(caller, ctx, { coordinate, categorie: 'GEZONDHEID', grondslag: 'WMO_GEZONDHEID', doel: 'PASSENDE_ONDERSTEUNING' }, now);
         if (!d.allowed || d.toestemmingId !== undefined || d.doorbrekingId !== undefined) return;
-        expect([`${caller.partij}/${d.relatie}`]).toSatisfy(
-          ([k]: string[]) => k === 'GEMEENTE/EIGEN_GEMEENTE' || k === 'INWONER/ZELF',
+        expect([`${caller.partij}/${d.relatie}/${d.fase}`]).toSatisfy(
+          ([k]: string[]) => !!k && (k.startsWith('GEMEENTE/EIGEN_GEMEENTE/') || k.startsWith('INWONER/ZELF/') || k === 'ZORGAANBIEDER/MELDER/MELDING'),
         );
       }),
       RUNS,

@@ -126,6 +126,30 @@ export function decide(
   return refuse('FASE', { fase: ctx.fase, relatie: relaties[0]! });
 }
 
+/** Which refusal explains an object best when none of its categories may be read: the most actionable. */
+const REDEN_GEWICHT: Record<Reden, number> = { TOESTEMMING: 4, FASE: 3, RELATIE: 2, CONTEXT_ONBESCHIKBAAR: 1, PARTIJ: 0 };
+
+/**
+ * Decides an object or list that stands for several categories (an `Inwoner`, a `Melding`): it
+ * exists for the caller when any of them may be read. Returns the deciding declaration with it, so
+ * the access record names the category that opened (or best explains refusing) the object.
+ */
+export function decideAny(
+  caller: Caller,
+  ctx: CaseContext | null | undefined,
+  fields: readonly FieldDeclaration[],
+  now: number = Date.now(),
+): { readonly decision: Decision; readonly field: FieldDeclaration } {
+  let best: { decision: Decision; field: FieldDeclaration } | undefined;
+  for (const field of fields) {
+    const decision = decide(caller, ctx, field, now);
+    if (decision.allowed) return { decision, field };
+    if (!best || (!best.decision.allowed && REDEN_GEWICHT[decision.reden] > REDEN_GEWICHT[best.decision.reden])) best = { decision, field };
+  }
+  if (!best) throw new Error('decideAny needs at least one declaration');
+  return best;
+}
+
 /** Whether the caller has any relation to the case in its current phase (lists, `traject(id)`). */
 export function hasRelation(caller: Caller, ctx: CaseContext, table: PolicyTable = POLICY): boolean {
   return relationsOf(caller, ctx).some((r) => table[caller.partij][r]?.[ctx.fase] !== undefined);

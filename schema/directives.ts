@@ -5,6 +5,8 @@
 import { DOELEN, FASEN, GEGEVENSCATEGORIEEN, GRONDSLAGEN, PARTIJEN, REGIOS } from './vocabulary.js';
 
 export const DOSERING_DIRECTIVE = 'dosering';
+/** The other half of the closed world: a field that says nothing about a person, and why. */
+export const PERSOONSVRIJ_DIRECTIVE = 'geenPersoonsgegeven';
 export const DOSERING_SPEC_URL = 'https://woonkans.nl/dosering/v1.0';
 
 const enumSdl = (name: string, values: readonly string[], description: string): string =>
@@ -27,6 +29,9 @@ export const VOCABULARY_SDL = [
 export const DOSERING_DIRECTIVE_SDL = `
 """Personal data: category, legal basis and purpose. Who may resolve it follows from the dosing policy."""
 directive @${DOSERING_DIRECTIVE}(categorie: Gegevenscategorie!, grondslag: Grondslag!, doel: Doel!) on FIELD_DEFINITION | OBJECT
+
+"""Carries nothing about a person; \`reden\` says why, and the register of processing lists it."""
+directive @${PERSOONSVRIJ_DIRECTIVE}(reden: String!) on FIELD_DEFINITION | OBJECT
 `;
 
 /** The `@link` header every subgraph starts with. */
@@ -34,7 +39,8 @@ export function subgraphHeader(federationImports: readonly string[]): string {
   const fed = ['@key', '@composeDirective', ...federationImports].map((d) => `"${d}"`).join(', ');
   return `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.6", import: [${fed}])
-  @link(url: "${DOSERING_SPEC_URL}", import: ["@${DOSERING_DIRECTIVE}"])
+  @link(url: "${DOSERING_SPEC_URL}", import: ["@${DOSERING_DIRECTIVE}", "@${PERSOONSVRIJ_DIRECTIVE}"])
   @composeDirective(name: "@${DOSERING_DIRECTIVE}")
+  @composeDirective(name: "@${PERSOONSVRIJ_DIRECTIVE}")
 `;
 }

@@ -17,6 +17,10 @@ export const ErrorCode = {
   TOESTEMMING_ONGELDIG: 'TOESTEMMING_ONGELDIG',
   TOEGANGSLOG_ONBEREIKBAAR: 'TOEGANGSLOG_ONBEREIKBAAR',
   BELEIDSCONTEXT_ONBEREIKBAAR: 'BELEIDSCONTEXT_ONBEREIKBAAR',
+  /** A browser request that could be cross-site forgery (no preflight-forcing header or content type). */
+  CSRF_GEWEIGERD: 'CSRF_GEWEIGERD',
+  /** An inzage or toezicht key whose signature does not match: altered, or made by someone else. */
+  SLEUTEL_ONGELDIG: 'SLEUTEL_ONGELDIG',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -52,11 +56,36 @@ export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }
   });
 }
 
-export function unauthenticated(message = 'Geen geldig token.'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+/**
+ * Why a token was refused. The contract (DESIGN §6) keeps the code `UNAUTHENTICATED` for every bad
+ * token; `reden` says which rule of the NL GOV OAuth profile it broke, as `DOSERING_GEWEIGERD` does.
+ */
+export const TokenReden = {
+  GEEN_TOKEN: 'GEEN_TOKEN',
+  TOKEN_ONGELDIG: 'TOKEN_ONGELDIG',
+  TOKEN_ONVOLLEDIG: 'TOKEN_ONVOLLEDIG',
+  TOKEN_VERLOPEN: 'TOKEN_VERLOPEN',
+  TOKEN_NOG_NIET_GELDIG: 'TOKEN_NOG_NIET_GELDIG',
+  TOKEN_UIT_DE_TOEKOMST: 'TOKEN_UIT_DE_TOEKOMST',
+  TOKEN_TE_LANG_GELDIG: 'TOKEN_TE_LANG_GELDIG',
+  TOKEN_HERGEBRUIKT: 'TOKEN_HERGEBRUIKT',
+  CLAIMS_ONVOLLEDIG: 'CLAIMS_ONVOLLEDIG',
+} as const;
+export type TokenReden = (typeof TokenReden)[keyof typeof TokenReden];
+
+export function unauthenticated(message = 'Geen geldig token.', reden?: TokenReden): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, ...(reden ? { reden } : {}), http: { status: 401 } } });
 }
 
 /** A domain refusal: a specific code, a Dutch message, optional details (never personal values). */
 export function weigering(code: string, message: string, details: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...details } });
+}
+
+/**
+ * graphql-js suggests similar names ("Did you mean \"bsn\"?"), which would name the very fields a
+ * party's contract hides. Every message goes out without them, at the gateway and at every subgraph.
+ */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ Did you mean .*\?$/s, '');
 }

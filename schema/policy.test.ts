@@ -9,6 +9,8 @@ import { BIJZONDERE_CATEGORIEEN, DOELEN, FASEN, GEGEVENSCATEGORIEEN, GRONDSLAGEN
 const cel = (partij: Partij, relatie: Relatie, fase: Fase): PolicyCell | undefined =>
   (POLICY[partij] as Partial<Record<Relatie, Partial<Record<Fase, PolicyCell>>>>)[relatie]?.[fase];
 const sorted = (xs: readonly string[]) => [...xs].sort();
+/** The documented additions of every file-keeper's cell: the case exists (TRAJECT), its course (VERLOOP). */
+const DOSSIER: Gegevenscategorie[] = ['TRAJECT', 'VERLOOP'];
 const ONDERZOCHT: Gegevenscategorie[] = ['IDENTITEIT', 'CONTACT', 'GEBOORTEDATUM', 'GESLACHT', 'BSN', ...LEVENSDOMEINEN, 'GEZONDHEID', 'DOCUMENTEN'];
 
 /** Which relations each party can hold at all (DESIGN §2/§3b). */
@@ -80,20 +82,20 @@ describe('the table says what DESIGN §3b says', () => {
   it('REGISSEUR in BEMIDDELING: "IDENTITEIT, CONTACT, GEBOORTEDATUM, GESLACHT, life domains, PROFIEL ✓; GEZONDHEID, DOCUMENTEN C"', () => {
     const c = cel('REGISSEUR', 'REGIO', 'BEMIDDELING')!;
     // BEJEGENINGSADVIES is the documented addition (the regisseur drafts it with the profile).
-    expect(sorted(c.basis)).toEqual(sorted(['IDENTITEIT', 'CONTACT', 'GEBOORTEDATUM', 'GESLACHT', ...LEVENSDOMEINEN, 'PROFIEL', 'BEJEGENINGSADVIES']));
+    expect(sorted(c.basis)).toEqual(sorted([...DOSSIER, 'IDENTITEIT', 'CONTACT', 'GEBOORTEDATUM', 'GESLACHT', ...LEVENSDOMEINEN, 'PROFIEL', 'BEJEGENINGSADVIES']));
     expect(sorted(c.toestemming)).toEqual(['DOCUMENTEN', 'GEZONDHEID']);
     expect(c.doel).toBe('MATCH_BEMIDDELING');
   });
 
   it('REGISSEUR in AFGESLOTEN: "outcome only"', () => {
     // FONDS is the documented addition: the Voorzitter decides on guarantee-fund claims (by case code).
-    expect(sorted(cel('REGISSEUR', 'REGIO', 'AFGESLOTEN')!.basis)).toEqual(['FONDS', 'UITKOMST']);
+    expect(sorted(cel('REGISSEUR', 'REGIO', 'AFGESLOTEN')!.basis)).toEqual(['FONDS', 'TRAJECT', 'UITKOMST']);
     expect(cel('REGISSEUR', 'REGIO', 'AFGESLOTEN')!.toestemming).toEqual([]);
   });
 
   it('selected CORPORATIE: "PROFIEL, BEJEGENINGSADVIES ✓ (under the case code only); GEZONDHEID C" in CORPORATIEGESPREK, nothing else ever', () => {
     const c = cel('CORPORATIE', 'GESELECTEERD', 'CORPORATIEGESPREK')!;
-    expect(sorted(c.basis)).toEqual(['BEJEGENINGSADVIES', 'PROFIEL']);
+    expect(sorted(c.basis)).toEqual(['BEJEGENINGSADVIES', 'PROFIEL', 'TRAJECT']);
     expect(c.toestemming).toEqual(['GEZONDHEID']);
     for (const fase of FASEN.filter((f) => f !== 'CORPORATIEGESPREK')) expect(cel('CORPORATIE', 'GESELECTEERD', fase), fase).toBeUndefined();
   });
@@ -101,7 +103,7 @@ describe('the table says what DESIGN §3b says', () => {
   it('matched CORPORATIE in HUUROVEREENKOMST: "IDENTITEIT, CONTACT, GEBOORTEDATUM, GESLACHT, BSN, PROFIEL, DOCUMENTEN, HUUR, BEJEGENINGSADVIES ✓; GEZONDHEID C"', () => {
     const c = cel('CORPORATIE', 'GEMATCHT', 'HUUROVEREENKOMST')!;
     // PLAATSING (the chosen corporation and date: its own match) is the vocabulary's documented addition.
-    expect(sorted(c.basis)).toEqual(sorted(['IDENTITEIT', 'CONTACT', 'GEBOORTEDATUM', 'GESLACHT', 'BSN', 'PROFIEL', 'DOCUMENTEN', 'HUUR', 'BEJEGENINGSADVIES', 'PLAATSING']));
+    expect(sorted(c.basis)).toEqual(sorted(['TRAJECT', 'IDENTITEIT', 'CONTACT', 'GEBOORTEDATUM', 'GESLACHT', 'BSN', 'PROFIEL', 'DOCUMENTEN', 'HUUR', 'BEJEGENINGSADVIES', 'PLAATSING']));
     expect(c.toestemming).toEqual(['GEZONDHEID']);
     expect(c.grondslag).toBe('OVEREENKOMST');
   });
@@ -109,13 +111,14 @@ describe('the table says what DESIGN §3b says', () => {
   it('matched CORPORATIE: "same + evaluations, FONDS (own claims)" when housed, "FONDS (own claims)" when closed; never before CORPORATIEGESPREK', () => {
     const huur = cel('CORPORATIE', 'GEMATCHT', 'HUUROVEREENKOMST')!;
     expect(sorted(cel('CORPORATIE', 'GEMATCHT', 'GEHUISVEST')!.basis)).toEqual(sorted([...huur.basis, 'EVALUATIE', 'FONDS']));
-    expect(cel('CORPORATIE', 'GEMATCHT', 'AFGESLOTEN')!.basis).toEqual(['FONDS']);
+    expect(sorted(cel('CORPORATIE', 'GEMATCHT', 'AFGESLOTEN')!.basis)).toEqual(['FONDS', 'TRAJECT']);
     for (const fase of ['MELDING', 'ONDERZOEK', 'BEMIDDELING'] as const) expect(cel('CORPORATIE', 'GEMATCHT', fase)).toBeUndefined();
   });
 
   it('GEMEENTE: "IDENTITEIT, CONTACT" in MELDING, "everything it researched, incl. BSN, GEZONDHEID, DOCUMENTEN" from ONDERZOEK on, "+ PROFIEL (feedback)" from BEMIDDELING', () => {
-    expect(sorted(cel('GEMEENTE', 'EIGEN_GEMEENTE', 'MELDING')!.basis)).toEqual(['CONTACT', 'IDENTITEIT']);
-    expect(sorted(cel('GEMEENTE', 'EIGEN_GEMEENTE', 'ONDERZOEK')!.basis)).toEqual(sorted(ONDERZOCHT));
+    // GEZONDHEID in MELDING: who filed the melding and why is health data (seed 003) the Wmo toegang receives.
+    expect(sorted(cel('GEMEENTE', 'EIGEN_GEMEENTE', 'MELDING')!.basis)).toEqual(sorted([...DOSSIER, 'CONTACT', 'IDENTITEIT', 'GEZONDHEID']));
+    expect(sorted(cel('GEMEENTE', 'EIGEN_GEMEENTE', 'ONDERZOEK')!.basis)).toEqual(sorted([...DOSSIER, ...ONDERZOCHT]));
     for (const fase of FASEN.slice(2)) {
       const c = cel('GEMEENTE', 'EIGEN_GEMEENTE', fase)!;
       for (const x of [...ONDERZOCHT, 'PROFIEL' as const]) expect(c.basis, `${fase} ${x}`).toContain(x);
@@ -127,10 +130,11 @@ describe('the table says what DESIGN §3b says', () => {
   });
 
   it('ZORGAANBIEDER: "IDENTITEIT, CONTACT (filing)" in MELDING; "IDENTITEIT, CONTACT, HUUR (linked); PROFIEL C" at the lease; nothing in between or after', () => {
-    expect(sorted(cel('ZORGAANBIEDER', 'MELDER', 'MELDING')!.basis)).toEqual(['CONTACT', 'IDENTITEIT']);
-    expect(sorted(cel('ZORGAANBIEDER', 'GEKOPPELD', 'HUUROVEREENKOMST')!.basis)).toEqual(['CONTACT', 'HUUR', 'IDENTITEIT']);
+    // GEZONDHEID: its own filing (who filed, why) is health data it wrote itself; no research exists yet.
+    expect(sorted(cel('ZORGAANBIEDER', 'MELDER', 'MELDING')!.basis)).toEqual(['CONTACT', 'GEZONDHEID', 'IDENTITEIT', 'TRAJECT']);
+    expect(sorted(cel('ZORGAANBIEDER', 'GEKOPPELD', 'HUUROVEREENKOMST')!.basis)).toEqual(['CONTACT', 'HUUR', 'IDENTITEIT', 'TRAJECT']);
     expect(cel('ZORGAANBIEDER', 'GEKOPPELD', 'HUUROVEREENKOMST')!.toestemming).toEqual(['PROFIEL']);
-    expect(sorted(cel('ZORGAANBIEDER', 'GEKOPPELD', 'GEHUISVEST')!.basis)).toEqual(['CONTACT', 'EVALUATIE', 'HUUR', 'IDENTITEIT']);
+    expect(sorted(cel('ZORGAANBIEDER', 'GEKOPPELD', 'GEHUISVEST')!.basis)).toEqual(['CONTACT', 'EVALUATIE', 'HUUR', 'IDENTITEIT', 'TRAJECT']);
     for (const fase of ['ONDERZOEK', 'BEMIDDELING', 'CORPORATIEGESPREK', 'AFGESLOTEN'] as const) {
       expect(cel('ZORGAANBIEDER', 'MELDER', fase)).toBeUndefined();
       expect(cel('ZORGAANBIEDER', 'GEKOPPELD', fase)).toBeUndefined();
@@ -138,7 +142,7 @@ describe('the table says what DESIGN §3b says', () => {
   });
 
   it('GARANTIEFONDS: "FONDS (case code only)" when housed and closed, never a person', () => {
-    expect([...categoriesEverVisible('GARANTIEFONDS')]).toEqual(['FONDS']);
+    expect(sorted([...categoriesEverVisible('GARANTIEFONDS')])).toEqual(['FONDS', 'TRAJECT']);
     expect(Object.keys(POLICY.GARANTIEFONDS.FONDS).sort()).toEqual(['AFGESLOTEN', 'GEHUISVEST']);
   });
 
@@ -157,7 +161,10 @@ describe('the table says what DESIGN §3b says', () => {
   it('special categories are never on a basis outside the owner\'s file (own gemeente) and the resident', () => {
     for (const row of policyRows()) {
       for (const x of BIJZONDERE_CATEGORIEEN) {
-        if (row.basis.includes(x)) expect(`${row.partij}/${row.relatie}`).toMatch(/^(GEMEENTE\/EIGEN_GEMEENTE|INWONER\/ZELF)$/);
+        // The filing care provider reads back its own filing in MELDING (who filed, why): nothing it did not write.
+        if (row.basis.includes(x) && !(row.partij === 'ZORGAANBIEDER' && row.relatie === 'MELDER' && row.fase === 'MELDING')) {
+          expect(`${row.partij}/${row.relatie}`).toMatch(/^(GEMEENTE\/EIGEN_GEMEENTE|INWONER\/ZELF)$/);
+        }
       }
     }
   });

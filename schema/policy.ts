@@ -41,16 +41,22 @@ export type PolicyTable = {
   readonly [P in Partij]: { readonly [R in Relatie]?: { readonly [F in Fase]?: PolicyCell } };
 };
 
+/**
+ * Every cell grants TRAJECT: a party with a relation in a phase knows that the case exists, under its
+ * code (DESIGN §6). So "has a relation" and "may read TRAJECT" are one decision, taken by `decide`.
+ */
 const cell = (
   grondslag: Grondslag,
   doel: Doel,
   basis: readonly Gegevenscategorie[],
   toestemming: readonly Gegevenscategorie[] = [],
-): PolicyCell => ({ grondslag, doel, basis, toestemming });
+): PolicyCell => ({ grondslag, doel, basis: basis.includes('TRAJECT') ? basis : ['TRAJECT', ...basis], toestemming });
 
 const NAW: readonly Gegevenscategorie[] = ['IDENTITEIT', 'CONTACT'];
 /** Everything the Wmo-consulent researched at the kitchen table (step 3). */
 const ONDERZOCHT: readonly Gegevenscategorie[] = [
+  // The gemeente keeps the file: its course (transitions, consents, feedback) is its own record.
+  'VERLOOP',
   ...NAW,
   'GEBOORTEDATUM',
   'GESLACHT',
@@ -61,6 +67,8 @@ const ONDERZOCHT: readonly Gegevenscategorie[] = [
 ];
 /** The regisseur's working set: no BSN (mediation does not need it), health and documents on consent. */
 const BEMIDDELING: readonly Gegevenscategorie[] = [
+  // The regisseur keeps the file while it mediates (consents, feedback, case conferences, steps).
+  'VERLOOP',
   ...NAW,
   'GEBOORTEDATUM',
   'GESLACHT',
@@ -92,7 +100,9 @@ const gemeenteTerugkoppeling = cell('WMO_PUBLIEKE_TAAK', 'PASSENDE_ONDERSTEUNING
 export const POLICY = {
   GEMEENTE: {
     EIGEN_GEMEENTE: {
-      MELDING: cell('WMO_PUBLIEKE_TAAK', 'PASSENDE_ONDERSTEUNING', NAW),
+      // The Wmo toegang receives the melding: who filed it and why is health data (seed 003) that the
+      // gemeente holds on the Wmo's basis for health (art. 5.1.1); VERLOOP: it keeps the file.
+      MELDING: cell('WMO_PUBLIEKE_TAAK', 'PASSENDE_ONDERSTEUNING', ['VERLOOP', ...NAW, 'GEZONDHEID']),
       ONDERZOEK: gemeenteOnderzoek,
       // From the hand-over on, the regisseur feeds back to the Wmo-consulent: conditions, the profile,
       // and later the chosen corporation and date (PLAATSING) — never the lease itself.
@@ -137,7 +147,9 @@ export const POLICY = {
   ZORGAANBIEDER: {
     // Filed the melding with the resident's machtiging: only what it filed, only while it is a melding.
     MELDER: {
-      MELDING: cell('TOESTEMMING', 'PASSENDE_ONDERSTEUNING', NAW),
+      // GEZONDHEID: who filed and why is health data (seed 003); the filer wrote it itself, so it may
+      // read back its own filing. No research exists yet in MELDING, so nothing else of that category.
+      MELDING: cell('TOESTEMMING', 'PASSENDE_ONDERSTEUNING', [...NAW, 'GEZONDHEID']),
     },
     GEKOPPELD: {
       HUUROVEREENKOMST: cell('OVEREENKOMST', 'HUUROVEREENKOMST_SLUITEN', [...NAW, 'HUUR'], ['PROFIEL']),

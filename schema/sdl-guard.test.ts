@@ -3,12 +3,15 @@
  * the table is carried by some field, every field of a personal-data type declares what it carries,
  * personal data is nullable (a refusal is `null`), and the public contract of DESIGN §6 is there.
  */
-import { Kind, parse, print, type DocumentNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
+import { Kind, getNamedType, isObjectType, parse, print, type DocumentNode, type GraphQLObjectType, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { declarationsFromSdl } from '../test/helpers/dosing-fixtures.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../subgraphs/catalog.js';
-import { DOSERING_DIRECTIVE, DOSERING_SPEC_URL } from './directives.js';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { composeSupergraph } from './compose.js';
+import { readDeclarations } from './declarations.js';
+import { DOSERING_DIRECTIVE, DOSERING_SPEC_URL, PERSOONSVRIJ_DIRECTIVE } from './directives.js';
 import { policyRows } from './policy.js';
 import { DOELEN, GEGEVENSCATEGORIEEN, GRONDSLAGEN, type Gegevenscategorie } from './vocabulary.js';
 
@@ -69,8 +72,28 @@ describe('@dosering uses the policy vocabulary', () => {
   it('is linked and composed in every subgraph, so the supergraph keeps it', () => {
     for (const { name, doc } of SUBGRAPHS) {
       const sdl = print(doc);
-      expect(sdl, name).toContain(`@link(url: "${DOSERING_SPEC_URL}", import: ["@${DOSERING_DIRECTIVE}"])`);
+      expect(sdl, name).toContain(`@link(url: "${DOSERING_SPEC_URL}", import: ["@${DOSERING_DIRECTIVE}", "@${PERSOONSVRIJ_DIRECTIVE}"])`);
       expect(sdl, name).toContain(`@composeDirective(name: "@${DOSERING_DIRECTIVE}")`);
+      expect(sdl, name).toContain(`@composeDirective(name: "@${PERSOONSVRIJ_DIRECTIVE}")`);
+    }
+  });
+});
+
+describe('the closed world: every field declares what it carries', () => {
+  it('in every subgraph, every field of every object type has @dosering or @geenPersoonsgegeven (its own, its type\'s, or what its object stands for)', () => {
+    for (const { name, doc } of SUBGRAPHS) expect(readDeclarations(buildSubgraphSchema([{ typeDefs: doc }])).missing, name).toEqual([]);
+  });
+
+  it('refuses to compose a subgraph with a field that declares nothing', () => {
+    const typeDefs = parse(`${print(SUBGRAPHS[0]!.doc)}\nextend type Traject { notitie: String }`);
+    expect(() => composeSupergraph([{ name: 'gemeente', typeDefs }])).toThrow(/Traject\.notitie/);
+  });
+
+  it('gives every @geenPersoonsgegeven a reason a privacy officer can read', () => {
+    for (const { name, doc } of SUBGRAPHS) {
+      for (const [coordinate, d] of readDeclarations(buildSubgraphSchema([{ typeDefs: doc }])).byCoordinate) {
+        if (d.kind === 'vrij') expect(d.reden.length, `${name}: ${coordinate}`).toBeGreaterThan(20);
+      }
     }
   });
 });
@@ -88,22 +111,19 @@ describe('personal-data types', () => {
     for (const t of ['Inwoner', 'Bemiddelingsprofiel', 'Huurovereenkomst', 'Garantieaanvraag', 'Document']) expect(names).toContain(t);
   });
 
-  it('declare, on every field but id/trajectId, what it carries (on the field or the type)', () => {
-    const missing: string[] = [];
-    for (const { name, t } of personal) {
-      for (const f of t.fields ?? []) {
-        if (f.name.value === 'id' || f.name.value === 'trajectId') continue;
-        if (!hasDosering(f) && !hasDosering(t)) missing.push(`${name}: ${t.name.value}.${f.name.value}`);
-      }
-    }
-    expect(missing).toEqual([]);
-  });
-
-  it('are nullable wherever they carry personal data, so a refusal can be null', () => {
+  it('are null, never an error of their parent, wherever a decision can refuse them (objects and lists included)', () => {
     const nonNull: string[] = [];
-    for (const { name, t } of personal) {
-      for (const f of t.fields ?? []) {
-        if (DECLARED.has(`${t.name.value}.${f.name.value}`) && f.type.kind === Kind.NON_NULL_TYPE) nonNull.push(`${name}: ${t.name.value}.${f.name.value}`);
+    for (const { name, doc } of SUBGRAPHS) {
+      const schema = buildSubgraphSchema([{ typeDefs: doc }]);
+      const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name]);
+      for (const [coordinate, d] of readDeclarations(schema).byCoordinate) {
+        const [type, field] = coordinate.split('.') as [string, string];
+        if (d.kind === 'vrij' || roots.has(type)) continue;
+        const parent = schema.getType(type) as GraphQLObjectType;
+        const f = parent.getFields()[field]!;
+        // A field that only inherits its type's category is decided with its object, which is null when refused.
+        const inherited = !f.astNode?.directives?.length && !!parent.astNode?.directives?.some((x) => x.name.value === DOSERING_DIRECTIVE) && !isObjectType(getNamedType(f.type));
+        if (!inherited && String(f.type).endsWith('!')) nonNull.push(`${name}: ${coordinate}`);
       }
     }
     expect(nonNull).toEqual([]);

@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import type { Caller, CaseContext } from './context.js';
 import { DOSERING_DIRECTIVE_SDL, VOCABULARY_SDL, subgraphHeader } from './directives.js';
-import { doseringDeclarations, doseringTransformer, type AccessRecord, type DoseringContext } from './transform.js';
+import { readDeclarations } from './declarations.js';
+import { doseringTransformer, type AccessRecord, type DoseringContext } from './transform.js';
 
 /**
  * Execute with the same `graphql` build that `@apollo/subgraph` (CommonJS) built the schema with:
@@ -26,12 +27,12 @@ const SDL = `${subgraphHeader([])}
 ${DOSERING_DIRECTIVE_SDL}
 ${VOCABULARY_SDL}
 type Query {
-  dossier(id: ID!): Dossier
-  dossierZonderTraject: Dossier
+  dossier(id: ID!): Dossier @geenPersoonsgegeven(reden: "test: the root hands out any dossier; its fields are dosed")
+  dossierZonderTraject: Dossier @geenPersoonsgegeven(reden: "test: a dossier that names no case")
 }
 type Dossier @key(fields: "id") {
-  id: ID!
-  dossiernummer: String
+  id: ID! @geenPersoonsgegeven(reden: "opaque id")
+  dossiernummer: String @geenPersoonsgegeven(reden: "test: an administrative number")
   naam: String @dosering(categorie: IDENTITEIT, grondslag: WMO_PUBLIEKE_TAAK, doel: PASSENDE_ONDERSTEUNING)
   bsn: String @dosering(categorie: BSN, grondslag: WMO_PUBLIEKE_TAAK, doel: PASSENDE_ONDERSTEUNING)
   gezondheid: String @dosering(categorie: GEZONDHEID, grondslag: WMO_GEZONDHEID, doel: PASSENDE_ONDERSTEUNING)
@@ -158,11 +159,10 @@ describe('@dosering per claim set', () => {
     expectNoTraceOfRefused(r, DOSSIERS['d1']!);
   });
 
-  it('refuses every declared field to a corporation without relation, with RELATIE', async () => {
+  it('refuses every declared field to a corporation without relation, with RELATIE — the profile as a whole', async () => {
     const r = await execWithRole(antares, Q);
-    expect(refusals(r)).toEqual(
-      ['dossier.bsn', 'dossier.gezondheid', 'dossier.naam', 'dossier.profiel.bejegeningsadvies', 'dossier.profiel.conclusie', 'dossier.profiel.woonsituatie'].map((p) => `${p} DOSERING_GEWEIGERD/RELATIE`),
-    );
+    expect(refusals(r)).toEqual(['dossier.bsn', 'dossier.gezondheid', 'dossier.naam', 'dossier.profiel'].map((p) => `${p} DOSERING_GEWEIGERD/RELATIE`));
+    expect(r.result.data.dossier.profiel).toBeNull();
     expectNoTraceOfRefused(r, DOSSIERS['d1']!);
   });
 
@@ -177,20 +177,20 @@ describe('@dosering per claim set', () => {
     const r = await execWithRole(metGgz, Q.replace('"d1"', '"d2"'));
     expect(refusals(r)).toEqual([
       'dossier.bsn DOSERING_GEWEIGERD/PARTIJ',
-      'dossier.gezondheid DOSERING_GEWEIGERD/PARTIJ',
-      // Profiel.bejegeningsadvies carries its own category, which a care provider never sees…
-      'dossier.profiel.bejegeningsadvies DOSERING_GEWEIGERD/PARTIJ',
-      // …while the other profile fields fall back to the type's PROFIEL, which it sees only with consent.
-      'dossier.profiel.conclusie DOSERING_GEWEIGERD/TOESTEMMING',
-      'dossier.profiel.woonsituatie DOSERING_GEWEIGERD/TOESTEMMING',
+      // A care provider reads health only of a melding it filed itself (MELDER in MELDING).
+      'dossier.gezondheid DOSERING_GEWEIGERD/FASE',
+      // The profile stands for the type's PROFIEL, which a care provider sees only with consent: the
+      // object is refused as a whole, so not even its existence shows.
+      'dossier.profiel DOSERING_GEWEIGERD/TOESTEMMING',
     ]);
+    expect(r.result.data.dossier.profiel).toBeNull();
     expect(r.result.data.dossier.naam).toBe('Petra de Wit-Bos');
     expectNoTraceOfRefused(r, DOSSIERS['d2']!);
   });
 
-  it('gives the Werkgroep only undeclared fields, refusing the rest by PARTIJ', async () => {
+  it('gives the Werkgroep only fields declared free of personal data, refusing the rest by PARTIJ', async () => {
     const r = await execWithRole(werkgroep, Q);
-    expect(r.result.data.dossier).toEqual({ id: 'd1', dossiernummer: 'DN-0001', naam: null, bsn: null, gezondheid: null, profiel: { woonsituatie: null, conclusie: null, bejegeningsadvies: null } });
+    expect(r.result.data.dossier).toEqual({ id: 'd1', dossiernummer: 'DN-0001', naam: null, bsn: null, gezondheid: null, profiel: null });
     expect(new Set(refusals(r).map((x) => x.split(' ')[1]))).toEqual(new Set(['DOSERING_GEWEIGERD/PARTIJ']));
     expectNoTraceOfRefused(r, DOSSIERS['d1']!);
   });
@@ -225,11 +225,7 @@ describe('@dosering per claim set', () => {
 describe('fail closed', () => {
   it('refuses with CONTEXT_ONBESCHIKBAAR when the policy context cannot be loaded (PARTIJ still first)', async () => {
     const r = await execWithRole(gemeente, Q, 'onbereikbaar');
-    expect(refusals(r)).toEqual([
-      ...['dossier.bsn', 'dossier.gezondheid', 'dossier.naam'].map((p) => `${p} DOSERING_GEWEIGERD/CONTEXT_ONBESCHIKBAAR`),
-      'dossier.profiel.bejegeningsadvies DOSERING_GEWEIGERD/PARTIJ',
-      ...['dossier.profiel.conclusie', 'dossier.profiel.woonsituatie'].map((p) => `${p} DOSERING_GEWEIGERD/CONTEXT_ONBESCHIKBAAR`),
-    ]);
+    expect(refusals(r)).toEqual(['dossier.bsn', 'dossier.gezondheid', 'dossier.naam', 'dossier.profiel'].map((p) => `${p} DOSERING_GEWEIGERD/CONTEXT_ONBESCHIKBAAR`));
     expectNoTraceOfRefused(r, DOSSIERS['d1']!);
     const w = await execWithRole(werkgroep, Q, 'onbereikbaar');
     expect(new Set(refusals(w).map((x) => x.split(' ')[1]))).toEqual(new Set(['DOSERING_GEWEIGERD/PARTIJ']));
@@ -244,7 +240,7 @@ describe('fail closed', () => {
   it('answers an unknown case like one without relation (RELATIE)', async () => {
     const r = await execWithRole(woonwenz, Q, {});
     expect(new Set(refusals(r).map((x) => x.split(' ')[1]))).toEqual(new Set(['DOSERING_GEWEIGERD/RELATIE']));
-    expect(refusals(r)).toHaveLength(6);
+    expect(refusals(r)).toHaveLength(4);
   });
 });
 
@@ -252,7 +248,7 @@ describe('access records', () => {
   it('records every access and every refusal of a declared field, and nothing for undeclared ones', async () => {
     const r = await execWithRole(woonwenz, Q);
     expect(r.records.map((x) => `${x.field.coordinate} ${x.decision.allowed ? 'ok' : x.decision.reden}`).sort()).toEqual(
-      ['Dossier.bsn FASE', 'Dossier.gezondheid ok', 'Dossier.naam FASE', 'Profiel.bejegeningsadvies ok', 'Profiel.conclusie ok', 'Profiel.woonsituatie ok'].sort(),
+      ['Dossier.bsn FASE', 'Dossier.gezondheid ok', 'Dossier.naam FASE', 'Dossier.profiel ok', 'Profiel.bejegeningsadvies ok', 'Profiel.conclusie ok', 'Profiel.woonsituatie ok'].sort(),
     );
     expect(new Set(r.records.map((x) => x.trajectId))).toEqual(new Set(['traject-1']));
     expect(r.records.find((x) => x.field.coordinate === 'Dossier.gezondheid')!.decision).toMatchObject({ grondslag: 'TOESTEMMING', toestemmingId: 't-1' });
@@ -267,13 +263,15 @@ describe('access records', () => {
 });
 
 describe('the schema after the transformer', () => {
-  it('reads declarations per coordinate, the type\'s as fallback, trajectId and undeclared fields excluded', () => {
-    const d = doseringDeclarations(schema);
-    expect(d.get('Profiel.woonsituatie')).toEqual({ coordinate: 'Profiel.woonsituatie', categorie: 'PROFIEL', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING' });
-    expect(d.get('Profiel.bejegeningsadvies')).toMatchObject({ categorie: 'BEJEGENINGSADVIES', doel: 'PASSENDE_WONING' });
-    expect(d.get('Dossier.gezondheid')).toMatchObject({ categorie: 'GEZONDHEID', grondslag: 'WMO_GEZONDHEID' });
-    expect(d.has('Dossier.dossiernummer')).toBe(false);
-    expect(d.has('Dossier.id')).toBe(false);
+  it('reads declarations per coordinate: the field\'s, the type\'s as fallback, an object\'s from what it stands for', () => {
+    const { byCoordinate: d, missing } = readDeclarations(schema);
+    expect(missing).toEqual([]);
+    expect(d.get('Profiel.woonsituatie')).toEqual({ kind: 'dosering', decl: { coordinate: 'Profiel.woonsituatie', categorie: 'PROFIEL', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING' } });
+    expect(d.get('Profiel.bejegeningsadvies')).toMatchObject({ decl: { categorie: 'BEJEGENINGSADVIES', doel: 'PASSENDE_WONING' } });
+    expect(d.get('Dossier.gezondheid')).toMatchObject({ decl: { categorie: 'GEZONDHEID', grondslag: 'WMO_GEZONDHEID' } });
+    // An object field stands for its type's category when the type declares one.
+    expect(d.get('Dossier.profiel')).toMatchObject({ kind: 'dosering', decl: { coordinate: 'Dossier.profiel', categorie: 'PROFIEL' } });
+    expect(d.get('Dossier.dossiernummer')).toEqual({ kind: 'vrij', reden: 'test: an administrative number' });
   });
 
   it('adds, removes or renames no field and leaves its input untouched (federation#1165)', () => {
@@ -300,5 +298,59 @@ describe('the schema after the transformer', () => {
   it('still serves _service.sdl', async () => {
     const r = await execWithRole(werkgroep, `{ _service { sdl } }`);
     expect(r.result.data._service.sdl).toContain('type Dossier');
+  });
+});
+
+describe('the closed world', () => {
+  const header = `${subgraphHeader([])}\n${DOSERING_DIRECTIVE_SDL}\n${VOCABULARY_SDL}`;
+  const D = '@dosering(categorie: DOCUMENTEN, grondslag: WMO_PUBLIEKE_TAAK, doel: PASSENDE_ONDERSTEUNING)';
+  const T = '@dosering(categorie: TRAJECT, grondslag: WMO_PUBLIEKE_TAAK, doel: PASSENDE_ONDERSTEUNING)';
+  const closed = (extra = '') => `${header}
+type Query { zaken: [Traject!]! ${T} zaak(id: ID!): Traject ${T} }
+type Traject @key(fields: "id") {
+  id: ID! @geenPersoonsgegeven(reden: "opaque id")
+  documenten: [Stuk!]
+  ${extra}
+}
+type Stuk ${D} { soort: String }`;
+  const ZAKEN = [
+    { id: 'traject-1', documenten: [{ soort: 'BRP' }, { soort: 'IB60' }, { soort: 'BESCHIKKING' }] },
+    { id: 'traject-2', documenten: [{ soort: 'BRP' }] },
+  ];
+  const build = (sdl: string) =>
+    doseringTransformer(
+      buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: { Query: { zaken: () => ZAKEN, zaak: (_: unknown, a: { id: string }) => ZAKEN.find((z) => z.id === a.id) ?? null } } as never }]),
+    );
+  const run = async (caller: Caller, query: string) => {
+    const records: AccessRecord[] = [];
+    const contextValue: DoseringContext = { dosering: { caller, contextFor: async (id) => CONTEXTS[id] ?? null, record: (r) => void records.push(r), now: () => NOW } };
+    return { result: (await graphql({ schema: build(closed()), source: query, contextValue })) as Run['result'], records };
+  };
+
+  it('refuses to build a subgraph in which a field declares nothing', () => {
+    expect(() => build(closed('notitie: String'))).toThrow(/Traject\.notitie/);
+  });
+
+  it('answers a refused list with null and the refusal: no items, no count, no __typename', async () => {
+    // A selected corporation may not read DOCUMENTEN: three documents would say a court order is on file.
+    const { result } = await run(woonwenz, `{ zaak(id: "traject-1") { id documenten { __typename } } }`);
+    expect(result.data).toEqual({ zaak: { id: 'traject-1', documenten: null } });
+    expect(result.errors?.map((e) => `${e.path?.join('.')} ${e.extensions['reden']}`)).toEqual(['zaak.documenten FASE']);
+  });
+
+  it('leaves out, at the root, every case the caller may not know of — and records each decision', async () => {
+    // woonwenz is selected for traject-1 (CORPORATIEGESPREK) and matched for traject-2; antares for neither.
+    const a = await run(antares, `{ zaken { id } zaak(id: "traject-1") { __typename } }`);
+    expect(a.result).toEqual({ data: { zaken: [], zaak: null } });
+    expect(a.records.map((r) => `${r.trajectId} ${r.field.categorie} ${r.decision.allowed}`).sort()).toEqual(
+      ['traject-1 TRAJECT false', 'traject-1 TRAJECT false', 'traject-2 TRAJECT false'],
+    );
+    const w = await run(woonwenz, `{ zaken { id } }`);
+    expect(w.result.data.zaken).toEqual([{ id: 'traject-1' }, { id: 'traject-2' }]);
+  });
+
+  it('hands the case down to the objects a dosed field returns, so nested declarations decide on it', async () => {
+    const { result } = await run(gemeente, `{ zaak(id: "traject-2") { documenten { soort } } }`);
+    expect(result).toEqual({ data: { zaak: { documenten: [{ soort: 'BRP' }] } } });
   });
 });

@@ -1,13 +1,13 @@
 /**
- * The one transformer every subgraph applies: it wraps each field that carries `@dosering` (on the
- * field or on its type) so that it resolves only when the dosing decision allows it, and records
- * every access and refusal. Fields are never added, removed or renamed (federation#1165).
+ * The one transformer every subgraph applies: it wraps each field that carries something about a
+ * person (see `declarations.ts`) so that it resolves only when the dosing decision allows it, and
+ * records every access and refusal. Fields are never added, removed or renamed (federation#1165).
  */
-import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { defaultFieldResolver, getNamedType, isCompositeType, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
 import type { Caller, CaseContext } from './context.js';
-import { decide, type Decision, type FieldDeclaration } from './decide.js';
-import { DOSERING_DIRECTIVE } from './directives.js';
+import { assertClosedWorld, readDeclarations, type Declaration } from './declarations.js';
+import { decideAny, type Decision, type FieldDeclaration } from './decide.js';
 import { doseringGeweigerd } from './errors.js';
 
 /** One access to, or refusal of, one field of one case: what the access log records. */
@@ -32,55 +32,92 @@ export interface DoseringContext {
 }
 
 /**
- * Resolvers of annotated types return objects carrying the case they belong to under this key, so
- * the transformer knows which policy context applies without a lookup of its own.
+ * Resolvers return objects carrying the case they belong to under this key (a `Traject` carries it as
+ * its `id`), so the transformer knows which policy context applies without a lookup of its own. The
+ * transformer hands the key down to the objects a dosed field returns, so nested types need no help.
  */
 export const TRAJECT_ID = 'trajectId';
+/** The case entity: its own `id` is its case. */
+const CASE_TYPE = 'Traject';
 
-type Declared = Omit<FieldDeclaration, 'coordinate'>;
-
-/** Reads the `@dosering` declarations of a schema: per coordinate, the field's or its type's. */
-export function doseringDeclarations(schema: GraphQLSchema): Map<string, FieldDeclaration> {
-  const out = new Map<string, FieldDeclaration>();
-  mapSchema(schema, {
-    [MapperKind.OBJECT_TYPE]: (type) => {
-      const onType = getDirective(schema, type, DOSERING_DIRECTIVE)?.[0] as Declared | undefined;
-      for (const [name, field] of Object.entries(type.getFields())) {
-        const decl = (getDirective(schema, field, DOSERING_DIRECTIVE)?.[0] as Declared | undefined) ?? onType;
-        const coordinate = `${type.name}.${name}`;
-        if (decl && name !== TRAJECT_ID) out.set(coordinate, { coordinate, ...decl });
-      }
-      return type;
-    },
-  });
-  return out;
+function caseOf(value: unknown, typeName: string): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof v[TRAJECT_ID] === 'string') return v[TRAJECT_ID] as string;
+  return typeName === CASE_TYPE && typeof v['id'] === 'string' ? (v['id'] as string) : undefined;
 }
 
-/** Wraps every declared field of `schema` with the dosing decision. Returns a new schema. */
+/** Objects a dosed field returns belong to the same case as their parent. */
+function handDown(value: unknown, trajectId: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => handDown(v, trajectId));
+  if (value === null || typeof value !== 'object' || typeof (value as Record<string, unknown>)[TRAJECT_ID] === 'string') return value;
+  return { ...(value as object), [TRAJECT_ID]: trajectId };
+}
+
+type Dosed = Exclude<Declaration, { kind: 'vrij' }>;
+
+function decideDeclared(runtime: DoseringRuntime, ctx: CaseContext | null | undefined, d: Dosed, coordinate: string) {
+  const fields = d.kind === 'dosering' ? [d.decl] : d.decls;
+  const { decision, field } = decideAny(runtime.caller, ctx, fields, runtime.now());
+  return { decision, field: { ...field, coordinate } };
+}
+
+/**
+ * Wraps every dosed field of `schema` with the dosing decision; refuses to build a schema in which a
+ * field does not declare what it carries. Returns a new schema.
+ *
+ * - A field of an object that belongs to a case is decided on that case as a whole: refused, it is
+ *   `null` with the refusal — never an object, never a list of nulls, never a count.
+ * - A root field that returns cases (`traject`, `trajecten`) is decided per case it returns: a case
+ *   the caller may not know of is left out, exactly as if it did not exist.
+ * Every decision, existence included, becomes an access record.
+ */
 export function doseringTransformer(schema: GraphQLSchema): GraphQLSchema {
-  const declarations = doseringDeclarations(schema);
+  assertClosedWorld(schema, 'subgraaf');
+  const { byCoordinate } = readDeclarations(schema);
+  const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName): GraphQLFieldConfig<unknown, DoseringContext> => {
-      const field = declarations.get(`${typeName}.${fieldName}`);
-      if (!field) return fieldConfig;
+      const coordinate = `${typeName}.${fieldName}`;
+      const d = byCoordinate.get(coordinate);
+      if (!d || d.kind === 'vrij') return fieldConfig;
       const resolve = fieldConfig.resolve ?? defaultFieldResolver;
+      const target = getNamedType(fieldConfig.type).name;
+      const composite = isCompositeType(getNamedType(fieldConfig.type));
       return {
         ...fieldConfig,
         resolve: async (parent, args, context, info) => {
           const runtime = context.dosering;
-          const trajectId = (parent as Record<string, unknown> | null)?.[TRAJECT_ID];
-          const ctx = typeof trajectId === 'string' ? await runtime.contextFor(trajectId) : undefined;
-          const decision = decide(runtime.caller, ctx, field, runtime.now());
-          runtime.record({
-            trajectId: typeof trajectId === 'string' ? trajectId : '',
-            betrokkene: ctx?.betrokkene ?? null,
-            field,
-            decision,
-          });
-          if (!decision.allowed) throw doseringGeweigerd(decision, field.coordinate, typeof trajectId === 'string' ? trajectId : undefined);
-          return resolve(parent, args, context, info);
+          const trajectId = caseOf(parent, typeName);
+          if (trajectId === undefined && roots.has(typeName)) {
+            return perCase(await resolve(parent, args, context, info), runtime, d, coordinate, target);
+          }
+          const ctx = trajectId !== undefined ? await runtime.contextFor(trajectId) : undefined;
+          const { decision, field } = decideDeclared(runtime, ctx, d, coordinate);
+          runtime.record({ trajectId: trajectId ?? '', betrokkene: ctx?.betrokkene ?? null, field, decision });
+          if (!decision.allowed) throw doseringGeweigerd(decision, coordinate, trajectId);
+          const value = await resolve(parent, args, context, info);
+          return composite && trajectId !== undefined ? handDown(value, trajectId) : value;
         },
       };
     },
   });
+}
+
+/** A root field's result, kept only where the caller may know of each case in it. */
+async function perCase(value: unknown, runtime: DoseringRuntime, d: Dosed, coordinate: string, target: string): Promise<unknown> {
+  const keep = async (item: unknown): Promise<boolean> => {
+    if (item === null || item === undefined) return true;
+    const trajectId = caseOf(item, target);
+    // An object that names no case cannot be decided: closed by default, it is left out.
+    const ctx = trajectId !== undefined ? await runtime.contextFor(trajectId) : undefined;
+    const { decision, field } = decideDeclared(runtime, ctx, d, coordinate);
+    runtime.record({ trajectId: trajectId ?? '', betrokkene: ctx?.betrokkene ?? null, field, decision });
+    return decision.allowed;
+  };
+  if (Array.isArray(value)) {
+    const verdicts = await Promise.all(value.map(keep));
+    return value.filter((_, i) => verdicts[i]);
+  }
+  return (await keep(value)) ? value : null;
 }

@@ -42,13 +42,21 @@ export const LEVENSDOMEINEN = [
 ] as const;
 
 /**
- * Data categories (DESIGN §3b). Three are added to the design's list, each for a reason:
+ * Data categories (DESIGN §3b). Five are added to the design's list, each for a reason:
+ * - TRAJECT: that a case exists, under its code, in its phase, region and gemeente. Every cell of the
+ *   table grants it: a relation in a phase means the party knows of the case (DESIGN §6), and nothing
+ *   else does. Declaring it makes existence a decision (and an access record) like any value.
+ * - VERLOOP: the course of the file — its transitions, the feedback to the Wmo-consulent, the consent
+ *   register and case conferences. Only those who keep the file (the resident's gemeente, the region's
+ *   regisseur while it mediates) and the resident read it: history must not tell what the present hides.
  * - PLAATSING: "the chosen corporation and date" that the gemeente gets as feedback from the lease
  *   phase on; without it the gemeente would need HUUR, which is more than it needs.
  * - EVALUATIE: the half-yearly evaluations and signals after housing ("same + evaluations").
  * - UITKOMST: the outcome of a closed case ("outcome only" for the regisseur in AFGESLOTEN).
  */
 export const GEGEVENSCATEGORIEEN = [
+  'TRAJECT',
+  'VERLOOP',
   'IDENTITEIT',
   'CONTACT',
   'GEBOORTEDATUM',
@@ -164,6 +172,9 @@ export const ZORGAANBIEDERS = [
   'ggz-noord-limburg',
 ] as const;
 export type ZorgaanbiederSlug = (typeof ZORGAANBIEDERS)[number];
+
+/** The organisation a gemeente's tokens carry (`organisatie` claim), from its slug. */
+export const gemeenteOrganisatie = (gemeente: string): string => `gemeente-${gemeente}`;
 
 export function regioVanGemeente(gemeente: string): Regio | undefined {
   return (GEMEENTEN as Record<string, { regio: Regio }>)[gemeente]?.regio;

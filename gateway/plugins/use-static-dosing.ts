@@ -14,9 +14,9 @@ import {
   type ValidationContext,
   type ASTVisitor,
 } from 'graphql';
-import { ErrorCode } from '../../schema/errors.js';
+import { ErrorCode, withoutSuggestions } from '../../schema/errors.js';
 import type { Partij } from '../../schema/vocabulary.js';
-import { contractSchema, type Contracts } from '../contracts.js';
+import { contractCache, type Contracts } from '../contracts.js';
 import { callerOf } from './use-authentication.js';
 
 export interface StaticDosingOptions {
@@ -58,14 +58,7 @@ function isIntrospectionOnly(document: DocumentNode): boolean {
  * verdict be reused for another. Here each party keeps its own verdict per parsed document.
  */
 export function useStaticDosing({ contracts, log = () => {} }: StaticDosingOptions): GatewayPlugin {
-  const perSchema = new WeakMap<GraphQLSchema, Map<Partij, GraphQLSchema>>();
-  const contractFor = (schema: GraphQLSchema, partij: Partij) => {
-    let byParty = perSchema.get(schema);
-    if (!byParty) perSchema.set(schema, (byParty = new Map()));
-    let s = byParty.get(partij);
-    if (!s) byParty.set(partij, (s = contractSchema(schema, contracts.get(partij) ?? new Set())));
-    return s;
-  };
+  const contractFor = contractCache(contracts);
   const verdicts = new Map<Partij, WeakMap<DocumentNode, readonly GraphQLError[]>>();
   const verdictFor = (schema: GraphQLSchema, document: DocumentNode, partij: Partij) => {
     let byDocument = verdicts.get(partij);
@@ -75,6 +68,13 @@ export function useStaticDosing({ contracts, log = () => {} }: StaticDosingOptio
     return errors;
   };
   return {
+    onValidate() {
+      return ({ result, setResult }) => {
+        if (result.some((e) => e.message !== withoutSuggestions(e.message))) {
+          setResult(result.map((e) => new GraphQLError(withoutSuggestions(e.message), { nodes: e.nodes, source: e.source, positions: e.positions, path: e.path, extensions: e.extensions })));
+        }
+      };
+    },
     onExecute({ args, setExecuteFn, setResultAndStopExecution }) {
       const caller = callerOf((args.contextValue as { request: Request }).request);
       if (!caller) return;

@@ -16,7 +16,8 @@ export type ToestemmingRij = typeof toestemmingen.$inferInsert;
 export type GebeurtenisRij = typeof toestemmingGebeurtenissen.$inferInsert;
 
 export const regioOrganisatie = (r: Regio) => (r === 'NOORD_LIMBURG' ? 'regio-noord-limburg' : 'regio-midden-limburg');
-export const gemeenteOrganisatie = (g: string) => `gemeente-${g}`;
+import { gemeenteOrganisatie } from '../../schema/vocabulary.js';
+export { gemeenteOrganisatie };
 
 export interface Geef {
   readonly ontvangerPartij: Partij;

@@ -31,9 +31,8 @@ function transitiesVan(c: DemoTraject): Transitie[] {
     if (dag !== undefined) out.push({ id: c.rng.uuid(), trajectId: c.trajectId, van, naar, handeling, partij, organisatie, reden, op: c.t.op(dag) });
   };
   const gemeente = gemeenteOrganisatie(c.gemeente);
-  const [partij, organisatie] =
-    c.melder === 'ZORGAANBIEDER' ? ['ZORGAANBIEDER', c.zorgaanbieder!] : c.melder === 'INWONER' ? ['INWONER', 'inwoner'] : ['GEMEENTE', gemeente];
-  add(0, null, 'MELDING', 'MELDING_ONTVANGEN', partij, organisatie, c.melder === 'ZORGAANBIEDER' ? 'melding door zorgaanbieder met machtiging' : null);
+  // The Wmo toegang receives every melding; who filed it stays in the gemeente's file (health data).
+  add(0, null, 'MELDING', 'MELDING_ONTVANGEN', 'GEMEENTE', gemeente);
   add(c.t.vak('ONDERZOEK')?.start, 'MELDING', 'ONDERZOEK', 'ONDERZOEK_GESTART', 'GEMEENTE', gemeente);
   add(d.overdracht, 'ONDERZOEK', 'BEMIDDELING', 'OVERGEDRAGEN', 'GEMEENTE', gemeente);
   if (d.warmeOverdracht !== undefined) {

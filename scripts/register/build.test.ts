@@ -1,19 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { decide } from '../../schema/decide.js';
-import { doseringDeclarations } from '../../schema/transform.js';
+import { readDeclarations } from '../../schema/declarations.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
-import { buildRegister, registerMarkdown } from './build.js';
+import { buildClosedWorld, buildRegister, closedWorldMarkdown, registerMarkdown } from './build.js';
 
 const subgraphs = SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: SUBGRAPH_TYPEDEFS[name]() }));
 const register = buildRegister(subgraphs);
 
 describe('register of processing', () => {
-  it('lists every field that carries @dosering in every subgraph, once', () => {
-    const declared = subgraphs.flatMap(({ name, typeDefs }) =>
-      [...doseringDeclarations(buildSubgraphSchema([{ typeDefs }])).keys()].map((c) => `${name}:${c}`),
-    );
-    expect(register.map((e) => `${e.subgraph}:${e.veld}`).sort()).toEqual(declared.sort());
+  it('lists every field of every subgraph once: with its category, as an object of several, or free with its reason', () => {
+    const declared = subgraphs.flatMap(({ name, typeDefs }) => [...readDeclarations(buildSubgraphSchema([{ typeDefs }])).byCoordinate.keys()].map((c) => `${name}:${c}`));
+    const listed = [...register, ...buildClosedWorld(subgraphs)].map((e) => `${e.subgraph}:${e.veld}`);
+    expect(listed.sort()).toEqual(declared.sort());
+    const md = closedWorldMarkdown(buildClosedWorld(subgraphs));
+    expect(md).toContain('`Traject.inwoner`');
+    expect(md).toMatch(/`Traject\.id` \| An opaque random identifier/);
   });
 
   it('says for each field exactly who may see it: the same as the running decision', () => {

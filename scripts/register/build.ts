@@ -6,7 +6,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import { POLICY, policyRows, type PolicyTable } from '../../schema/policy.js';
-import { doseringDeclarations } from '../../schema/transform.js';
+import { readDeclarations } from '../../schema/declarations.js';
 import type { Doel, Fase, Gegevenscategorie, Grondslag, Partij } from '../../schema/vocabulary.js';
 import { activityId } from '../../subgraphs/common/logboek/tables.js';
 
@@ -35,8 +35,8 @@ export function buildRegister(subgraphs: { name: string; typeDefs: DocumentNode 
   const rows = policyRows(table);
   const entries: RegisterEntry[] = [];
   for (const { name, typeDefs } of subgraphs) {
-    const declarations = doseringDeclarations(buildSubgraphSchema([{ typeDefs }]));
-    for (const d of [...declarations.values()].sort((a, b) => a.coordinate.localeCompare(b.coordinate))) {
+    const declarations = [...readDeclarations(buildSubgraphSchema([{ typeDefs }])).byCoordinate.values()].flatMap((x) => (x.kind === 'dosering' ? [x.decl] : []));
+    for (const d of declarations.sort((a, b) => a.coordinate.localeCompare(b.coordinate))) {
       const verstrekkingen: Verstrekking[] = [];
       for (const r of rows) {
         const op = r.basis.includes(d.categorie) ? 'BASIS' : r.toestemming.includes(d.categorie) ? 'TOESTEMMING' : undefined;
@@ -55,6 +55,51 @@ export function buildRegister(subgraphs: { name: string; typeDefs: DocumentNode 
     }
   }
   return entries;
+}
+
+/** The rest of the closed world: objects that stand for several categories, and fields free of personal data. */
+export interface ClosedWorldEntry {
+  readonly subgraph: string;
+  readonly veld: string;
+  /** For an object or list: the categories it stands for (it exists for whoever may read one). */
+  readonly categorieen?: readonly Gegevenscategorie[];
+  /** For a field that carries nothing about a person: why. */
+  readonly reden?: string;
+}
+
+export function buildClosedWorld(subgraphs: { name: string; typeDefs: DocumentNode }[]): ClosedWorldEntry[] {
+  return subgraphs.flatMap(({ name, typeDefs }) =>
+    [...readDeclarations(buildSubgraphSchema([{ typeDefs }])).byCoordinate]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .flatMap(([veld, d]): ClosedWorldEntry[] =>
+        d.kind === 'afgeleid'
+          ? [{ subgraph: name, veld, categorieen: d.decls.map((x) => x.categorie) }]
+          : d.kind === 'vrij'
+            ? [{ subgraph: name, veld, reden: d.reden }]
+            : [],
+      ),
+  );
+}
+
+export function closedWorldMarkdown(entries: readonly ClosedWorldEntry[]): string {
+  const objecten = entries.filter((e) => e.categorieen);
+  const vrij = entries.filter((e) => e.reden !== undefined);
+  return [
+    '## Objecten en lijsten die voor meerdere categorieën staan',
+    '',
+    'Een object bestaat voor wie ten minste één van deze categorieën mag zien; anders is het `null` met de weigering.',
+    '',
+    '| subgraph | veld | categorieën |',
+    '|---|---|---|',
+    ...objecten.map((e) => `| ${e.subgraph} | \`${e.veld}\` | ${e.categorieen!.join(', ')} |`),
+    '',
+    '## Velden zonder persoonsgegevens, met de reden',
+    '',
+    '| subgraph | veld | reden |',
+    '|---|---|---|',
+    ...vrij.map((e) => `| ${e.subgraph} | \`${e.veld}\` | ${e.reden!.replace(/\|/g, '\\|')} |`),
+    '',
+  ].join('\n');
 }
 
 /** Markdown for people: one section per subgraph, one row per field, who sees it in which phase. */

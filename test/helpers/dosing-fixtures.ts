@@ -10,7 +10,8 @@
  * mistake in one is not silently repeated in the other.
  */
 import { randomUUID } from 'node:crypto';
-import { Kind, parse, type ConstDirectiveNode, type DefinitionNode, type TypeNode } from 'graphql';
+import { Kind, buildASTSchema, parse, type ConstDirectiveNode, type DefinitionNode, type TypeNode } from 'graphql';
+import { readDeclarations } from '../../schema/declarations.js';
 import { completePersona, type Persona } from '../../gateway/dev-issuer/mint.js';
 import type { Caller, CaseContext, DoorbrekingScope, Ontvanger, ToestemmingScope } from '../../schema/context.js';
 import type { Decision, FieldDeclaration, Reden } from '../../schema/decide.js';
@@ -148,6 +149,17 @@ export function oracle(caller: Caller, ctx: CaseContext | null | undefined, fiel
   return weiger('FASE', { fase: ctx.fase, relatie: relaties[0]! });
 }
 
+/** Which refusal explains a whole best: the most actionable (the same order `decideAny` documents). */
+const REDEN_ORDE: Reden[] = ['PARTIJ', 'CONTEXT_ONBESCHIKBAAR', 'RELATIE', 'FASE', 'TOESTEMMING'];
+
+/** An object or list as a whole: there when any category it stands for may be read. */
+export function oracleGeheel(caller: Caller, ctx: CaseContext | null | undefined, container: { readonly decls: readonly FieldDeclaration[] }, now: number): Decision {
+  const beslissingen = container.decls.map((d) => oracle(caller, ctx, d, now));
+  const toegestaan = beslissingen.find((d) => d.allowed);
+  if (toegestaan) return toegestaan;
+  return beslissingen.reduce((best, d) => (!d.allowed && !best.allowed && REDEN_ORDE.indexOf(d.reden) > REDEN_ORDE.indexOf(best.reden) ? d : best));
+}
+
 // ─── Consent states ────────────────────────────────────────────────────────────────────────────
 
 export const TOESTEMMING_STATEN = [
@@ -281,7 +293,18 @@ export const CONTAINER_TYPES: Record<string, string> = {
   garantieaanvragen: 'Garantieaanvraag',
   // Feedback to the Wmo-consulent: its readers are pinned in routeplanner.test.ts; no rows here.
   terugkoppelingen: 'Terugkoppeling',
+  // The course of the file (VERLOOP) and the selection (PROFIEL): decided here as wholes only.
+  transities: 'Transitie',
+  selecties: 'Selectie',
+  toestemmingen: 'Toestemming',
+  casusoverleggen: 'Casusoverleg',
 };
+
+/**
+ * Containers whose rows the fixtures do not model: the matrix checks that each is decided as a whole
+ * (null with the refusal, or there), not its rows.
+ */
+const ALLEEN_STRUCTUUR = new Set(['transities', 'selecties', 'toestemmingen', 'casusoverleggen']);
 
 /** Resolver-level row filters (a corporation sees only its own offers): part of the expected view. */
 const RIJ_FILTERS: Record<string, (caller: Caller, row: ViewRow) => boolean> = {
@@ -795,11 +818,14 @@ export interface Container {
   readonly type: string;
   readonly list: boolean;
   readonly fields: readonly ContainerField[];
+  /** What the container stands for as a whole: one category, or several (it exists if any may be read). */
+  readonly decls: readonly FieldDeclaration[];
 }
 
 /** The fields of `Traject` whose type carries personal data, with that type's declared fields. */
 export function trajectContainers(sdl: string): Container[] {
   const declarations = declarationsFromSdl(sdl);
+  const wholes = readDeclarations(buildASTSchema(parse(sdl), { assumeValidSDL: true })).byCoordinate;
   const doc = parse(sdl);
   const composite = new Set(
     doc.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.INTERFACE_TYPE_DEFINITION || d.kind === Kind.UNION_TYPE_DEFINITION ? [d.name.value] : [])),
@@ -815,8 +841,8 @@ export function trajectContainers(sdl: string): Container[] {
     const fields = [...declarations.values()]
       .filter((d) => d.coordinate.startsWith(`${name}.`))
       .map((d) => ({ ...d, composite: composite.has(fieldTypes.get(d.coordinate) ?? '') }));
-    if (declarations.has(`Traject.${f.name.value}`)) throw new Error(`Traject.${f.name.value} is itself declared; extend the fixtures`);
-    if (fields.length) out.push({ field: f.name.value, type: name, list, fields });
+    const whole = wholes.get(`Traject.${f.name.value}`);
+    if (fields.length && whole && whole.kind !== 'vrij') out.push({ field: f.name.value, type: name, list, fields, decls: whole.kind === 'dosering' ? [whole.decl] : whole.decls });
   }
   return out;
 }
@@ -872,6 +898,16 @@ export function expectedOutcomes(alias: string, caller: Caller, c: DosingCase, s
   if (!oracleHeeftRelatie(caller, c.ctx)) return { lines: [`${alias} = null`], refusals, allowedValues };
   const lines = [`${alias}.id = ${norm(c.ctx.trajectId)}`, `${alias}.fase = ${norm(c.fase)}`];
   for (const container of selection) {
+    const whole = oracleGeheel(caller, c.ctx, container, now);
+    if (!whole.allowed) {
+      lines.push(`${alias}.${container.field} = null`);
+      refusals.push(refusalKey(`Traject.${container.field}`, whole.fase, whole.reden));
+      continue;
+    }
+    if (ALLEEN_STRUCTUUR.has(container.field)) {
+      lines.push(`${alias}.${container.field} = *`);
+      continue;
+    }
     const raw = c.view[container.field];
     if (raw === undefined) throw new Error(`fixture kent container ${container.field} niet; breid CaseView uit`);
     const filter = RIJ_FILTERS[container.field];
@@ -903,8 +939,16 @@ export function actualOutcomes(alias: string, data: Record<string, any> | null |
   const lines = [`${alias}.id = ${norm(t.id)}`, `${alias}.fase = ${norm(t.fase)}`];
   for (const container of selection) {
     const value = t[container.field];
-    if (value === null || (Array.isArray(value) && value.length === 0)) {
-      lines.push(`${alias}.${container.field} = ${container.list ? '[]' : 'null'}`);
+    if (value === null || value === undefined) {
+      lines.push(`${alias}.${container.field} = null`);
+      continue;
+    }
+    if (ALLEEN_STRUCTUUR.has(container.field)) {
+      lines.push(`${alias}.${container.field} = *`);
+      continue;
+    }
+    if (Array.isArray(value) && value.length === 0) {
+      lines.push(`${alias}.${container.field} = []`);
       continue;
     }
     const at = `${alias}.${container.field}${container.list ? '[]' : ''}`;

@@ -31,14 +31,14 @@ const PLAIN_NAME = /^[a-z][a-zA-Z0-9]*$/;
 
 const SHARED_TYPES = `
 "One page of the resident's overview, newest first."
-type InzagePagina @shareable {
+type InzagePagina @shareable @geenPersoonsgegeven(reden: "The resident's own overview (AVG art. 15): served to the resident alone, under a key every organisation checks again; it names organisations, fields and bases, never a value.") {
   regels: [InzageRegel!]!
   "Pass as \`na\` for the next page; null on the last page."
   volgende: String
 }
 
 "One access to the resident's data: which organisation, what, when, why and on which basis. Never the employee."
-type InzageRegel @shareable {
+type InzageRegel @shareable @geenPersoonsgegeven(reden: "The resident's own overview (AVG art. 15): served to the resident alone, under a key every organisation checks again; it names organisations, fields and bases, never a value.") {
   "When (ISO 8601, UTC)."
   tijdstip: String!
   "The organisation that accessed the data (for the resident's own accesses: \\"zelf\\")."
@@ -59,14 +59,14 @@ type InzageRegel @shareable {
 }
 
 "One page of processing records for the privacy officer, newest first."
-type ToezichtPagina @shareable {
+type ToezichtPagina @shareable @geenPersoonsgegeven(reden: "Log metadata for the privacy officer: pseudonymous, never a personal value of a resident (DESIGN §2, TOEZICHT).") {
   regels: [ToezichtRegel!]!
   "Pass as \`na\` for the next page; null on the last page."
   volgende: String
 }
 
 "A processing record's metadata: never a personal value, never the data subject, never the employee."
-type ToezichtRegel @shareable {
+type ToezichtRegel @shareable @geenPersoonsgegeven(reden: "Log metadata for the privacy officer: pseudonymous, never a personal value of a resident (DESIGN §2, TOEZICHT).") {
   "Position in this organisation's hash chain."
   seq: Int!
   tijdstip: String!
@@ -93,7 +93,7 @@ type ToezichtRegel @shareable {
 }
 
 "Who performed one request (for the privacy officer following up a record; looked up by trace id only)."
-type AuditRegel @shareable {
+type AuditRegel @shareable @geenPersoonsgegeven(reden: "Names the employee who performed a request, for the privacy officer following up one record; never a resident.") {
   tijdstip: String!
   "The user's subject identifier as the organisation's identity provider issued it."
   sub: String!
@@ -106,7 +106,7 @@ type AuditRegel @shareable {
 }
 
 "Yearly counts of one organisation's log (seed 004): counts only, over the rows retention has kept."
-type Jaarverslag @shareable {
+type Jaarverslag @shareable @geenPersoonsgegeven(reden: "Counts for the yearly account (seed 004): never a case or a person.") {
   jaar: Int!
   "From 1 January 00:00 Dutch time (inclusive)."
   van: String!
@@ -118,13 +118,13 @@ type Jaarverslag @shareable {
 }
 
 "Processing without consent by a recorded conflict van plichten."
-type ConflictVanPlichtenTelling @shareable {
+type ConflictVanPlichtenTelling @shareable @geenPersoonsgegeven(reden: "Counts for the yearly account (seed 004): never a case or a person.") {
   verwerkingen: Int!
   trajecten: Int!
   doorbrekingen: Int!
 }
 
-type PerPartij @shareable {
+type PerPartij @shareable @geenPersoonsgegeven(reden: "Counts for the yearly account (seed 004): never a case or a person.") {
   partij: String!
   aantal: Int!
 }
@@ -139,7 +139,7 @@ extend type Query {
 }
 
 "The regisseur's yearly account of processing without consent and of objections (seed 004)."
-type DoorbrekingenJaarverslag {
+type DoorbrekingenJaarverslag @geenPersoonsgegeven(reden: "Counts for the yearly account (seed 004): never a case or a person.") {
   jaar: Int!
   "Overrides (conflict van plichten) recorded in the year."
   doorbrekingen: Int!
@@ -158,7 +158,7 @@ type DoorbrekingenJaarverslag {
   bezwaren: Int!
 }
 
-type PerCriterium {
+type PerCriterium @geenPersoonsgegeven(reden: "Counts for the yearly account (seed 004): never a case or a person.") {
   criterium: String!
   aantal: Int!
 }
@@ -174,7 +174,7 @@ export function logboekSdl(subgraph: string): string {
   const ingang = subgraph === LOGBOEK_INGANG;
   return `
 "The resident's overview of accesses to their data; every organisation contributes its own log."
-type ${INZAGE_TYPE} @key(fields: "sleutel") {
+type ${INZAGE_TYPE} @key(fields: "sleutel") @geenPersoonsgegeven(reden: "The resident's own overview (AVG art. 15): served to the resident alone, under a key every organisation checks again; it names organisations, fields and bases, never a value.") {
   "Opaque: which cases and period. Every organisation checks it against the caller again."
   sleutel: String!
   "Accesses recorded in the ${subgraph} log, newest first (at most 100 per page)."
@@ -182,7 +182,7 @@ type ${INZAGE_TYPE} @key(fields: "sleutel") {
 }
 
 "The privacy officer's view: log metadata and yearly counts, never personal values."
-type ${TOEZICHT_TYPE} @key(fields: "sleutel") {
+type ${TOEZICHT_TYPE} @key(fields: "sleutel") @geenPersoonsgegeven(reden: "Log metadata for the privacy officer: pseudonymous, never a personal value of a resident (DESIGN §2, TOEZICHT).") {
   "Opaque: the period. Every organisation checks the caller again."
   sleutel: String!
   "Processing records (accesses and refusals) of the ${subgraph} log, newest first."

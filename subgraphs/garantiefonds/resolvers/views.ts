@@ -53,6 +53,8 @@ export function besluitView(row: AanvraagRow) {
 export function terBeslissingView(row: AanvraagRow, nalatigheidVastgelegd: boolean) {
   const f = formulierOf(row);
   return {
+    // Not in the SDL: the case the dosing decides on (the Voorzitter reads claims of its own region only).
+    trajectId: row.trajectId,
     aanvraagId: row.id,
     corporatie: row.corporatie,
     bedragCent: row.bedragCent,

@@ -14,9 +14,6 @@ export async function zichtbaarTraject(ctx: SubgraphContext, id: string): Promis
   return loaders(ctx).traject.load(id);
 }
 
-/** Consent records are shown only to those who keep the file: the resident, their gemeente, the regisseur. */
-const REGISTER_LEZERS = new Set(['INWONER', 'GEMEENTE', 'REGISSEUR']);
-
 export function toestemmingStatus(t: ToestemmingRow, now: number): string {
   if (t.ingetrokkenOp && Date.parse(t.ingetrokkenOp) <= now) return 'INGETROKKEN';
   if (Date.parse(t.geldigTot) <= now) return 'VERLOPEN';
@@ -27,16 +24,9 @@ export function toestemmingStatus(t: ToestemmingRow, now: number): string {
 export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
   Traject: {
     __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => zichtbaarTraject(ctx, ref.id),
-    transities: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => {
-      const all = await loaders(ctx).transities.load(t.id);
-      if (REGISTER_LEZERS.has(ctx.caller.partij)) return all;
-      // Others see the steps, not who filed or why: a care provider's name reveals care (seed 003).
-      return all.map((x) => ({
-        ...x,
-        organisatie: x.organisatie === ctx.caller.organisatie || x.partij === 'GEMEENTE' || x.partij === 'REGISSEUR' ? x.organisatie : '(afgeschermd)',
-        reden: null,
-      }));
-    },
+    // Who may read the course of the case (VERLOOP, and PROFIEL for the selection) is the policy
+    // table's decision, taken by the transformer before these run.
+    transities: (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => loaders(ctx).transities.load(t.id),
     bemiddelingsprofiel: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => {
       const p = await loaders(ctx).profiel.load(t.id);
       return p ? { ...p, trajectId: t.id } : null;
@@ -53,17 +43,11 @@ export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
     },
     uitkomst: (t: TrajectRow) =>
       t.uitkomst ? { trajectId: t.id, soort: t.uitkomst, toelichting: t.uitkomstToelichting, afgeslotenOp: t.afgeslotenOp } : null,
-    toestemmingen: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
-      REGISTER_LEZERS.has(ctx.caller.partij) ? loaders(ctx).toestemmingen.load(t.id) : [],
-    // Feedback is written for the Wmo-consulent: a corporation never reads what was said about the case.
-    terugkoppelingen: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
-      REGISTER_LEZERS.has(ctx.caller.partij)
-        ? (await ctx.db.select().from(terugkoppelingen).where(eq(terugkoppelingen.trajectId, t.id)).orderBy(terugkoppelingen.op)).map((r) => ({ ...r, trajectId: t.id }))
-        : [],
-    casusoverleggen: async (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
-      REGISTER_LEZERS.has(ctx.caller.partij)
-        ? ctx.db.select().from(casusoverleggen).where(eq(casusoverleggen.trajectId, t.id))
-        : [],
+    toestemmingen: (t: TrajectRow, _a: unknown, ctx: SubgraphContext) => loaders(ctx).toestemmingen.load(t.id),
+    terugkoppelingen: (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
+      ctx.db.select().from(terugkoppelingen).where(eq(terugkoppelingen.trajectId, t.id)).orderBy(terugkoppelingen.op),
+    casusoverleggen: (t: TrajectRow, _a: unknown, ctx: SubgraphContext) =>
+      ctx.db.select().from(casusoverleggen).where(eq(casusoverleggen.trajectId, t.id)),
   },
   Toestemming: {
     status: (t: ToestemmingRow, _a: unknown, ctx: SubgraphContext) => toestemmingStatus(t, ctx.now()),

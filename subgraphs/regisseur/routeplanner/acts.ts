@@ -1,19 +1,29 @@
 /**
- * The routeplanner's acts applied to the database: each checks who acts, the phase order, the
- * preconditions and the version (optimistic concurrency), then records the transition. A refused
- * act changes nothing.
+ * The routeplanner's acts applied to the database: each checks the phase order, the preconditions
+ * and the version (optimistic concurrency), then records the transition. Who may act, in which
+ * relation and phase, the acts table decided before any of this runs (`schema/acts.ts`: the
+ * subgraph's guard for mutations, `routes.ts` for the acts other subgraphs record). A refused act
+ * changes nothing.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import type { Caller } from '../../../schema/context.js';
-import { consentCovers, hasRelation } from '../../../schema/decide.js';
+import { consentCovers } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { relationsOf } from '../../../schema/relations.js';
-import { ZORGAANBIEDERS, regioVanGemeente, type Fase } from '../../../schema/vocabulary.js';
+import { ZORGAANBIEDERS, gemeenteOrganisatie, regioVanGemeente, type Fase } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { profielen, selecties, transities, trajecten, type TrajectRow } from '../db/tables.js';
 import { newId, newTrajectCode } from './code.js';
 import { loadCaseContexts } from './context.js';
-import { OVERGANGEN, sluiterVan, uitkomstToegestaan, type Feit, type Handeling, type Uitkomst, type Voorwaarde } from './transitions.js';
+import {
+  HUUR_FEITEN,
+  OVERGANGEN,
+  uitkomstNaHuur,
+  uitkomstToegestaan,
+  type Handeling,
+  type HuurBeeindiging,
+  type Uitkomst,
+  type Voorwaarde,
+} from './transitions.js';
 
 const PROFIEL_VELDEN = [
   'woonsituatie',
@@ -31,16 +41,11 @@ export async function getTraject(db: Db, id: string): Promise<TrajectRow | undef
   return row;
 }
 
-/**
- * Loads a case the caller has a relation to in its current phase; otherwise answers as if it does
- * not exist (e.g. the regisseur before the hand-over).
- */
-export async function trajectVoor(db: Db, caller: Caller, id: string): Promise<TrajectRow> {
-  const ctx = (await loadCaseContexts(db, [id])).get(id);
-  if (!ctx || !hasRelation(caller, ctx)) {
-    throw weigering(ErrorCode.NIET_GEVONDEN, 'Traject niet gevonden.', { trajectId: id });
-  }
-  return (await getTraject(db, id))!;
+/** Loads a case an act concerns; the guard already answered a caller without relation as for this. */
+export async function bestaandTraject(db: Db, id: string): Promise<TrajectRow> {
+  const row = await getTraject(db, id);
+  if (!row) throw weigering(ErrorCode.NIET_GEVONDEN, 'Traject niet gevonden.', { trajectId: id });
+  return row;
 }
 
 export interface OpenInput {
@@ -56,15 +61,9 @@ export interface OpenInput {
 export async function openTraject(db: Db, caller: Caller, input: OpenInput, now: Date): Promise<TrajectRow> {
   const regio = regioVanGemeente(input.gemeente);
   if (!regio) throw weigering(ErrorCode.ONGELDIGE_INVOER, `Onbekende gemeente: ${input.gemeente}.`);
-  const allowed =
-    (caller.partij === 'GEMEENTE' && caller.gemeente === input.gemeente) ||
-    (caller.partij === 'INWONER' && caller.sub === input.betrokkene && !input.melder) ||
-    (caller.partij === 'ZORGAANBIEDER' && input.melder === caller.organisatie && !!input.machtigingOp);
-  if (!allowed) {
-    throw weigering(
-      ErrorCode.NIET_BEVOEGD,
-      'Een melding doet de inwoner zelf, een zorgaanbieder met machtiging, of de Wmo-toegang van de eigen gemeente.',
-    );
+  // A resident files for themself; a care provider files on their behalf only with a machtiging.
+  if ((caller.partij === 'INWONER' && input.melder) || (input.melder && !input.machtigingOp)) {
+    throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een zorgaanbieder meldt alleen met machtiging van de inwoner; een inwoner meldt zichzelf.');
   }
   if (input.melder && !(ZORGAANBIEDERS as readonly string[]).includes(input.melder)) {
     throw weigering(ErrorCode.ONGELDIGE_INVOER, `Onbekende zorgaanbieder: ${input.melder}.`);
@@ -94,9 +93,11 @@ export async function openTraject(db: Db, caller: Caller, input: OpenInput, now:
           van: null,
           naar: 'MELDING',
           handeling: 'MELDING_ONTVANGEN',
-          partij: caller.partij,
-          organisatie: caller.organisatie,
-          reden: input.melder ? 'melding door zorgaanbieder met machtiging' : null,
+          // The step is the Wmo toegang receiving the melding (routeplanner step 2). Who filed it is
+          // health data and stays in the gemeente's file: history must not tell what the present hides.
+          partij: 'GEMEENTE',
+          organisatie: gemeenteOrganisatie(input.gemeente),
+          reden: null,
           op: at,
         });
         return row;
@@ -106,16 +107,15 @@ export async function openTraject(db: Db, caller: Caller, input: OpenInput, now:
   });
 }
 
-/** Records a fact the responsible party attests (e.g. the ondersteuningsplan was signed). */
-export async function recordFeit(db: Db, caller: Caller, trajectId: string, feit: Feit, now: Date): Promise<TrajectRow> {
-  const t = await trajectVoor(db, caller, trajectId);
-  if (caller.partij !== 'GEMEENTE') throw weigering(ErrorCode.NIET_BEVOEGD, 'Alleen de Wmo-consulent van de gemeente legt dit vast.');
-  if (t.fase !== 'ONDERZOEK') {
-    throw weigering(ErrorCode.FASEOVERGANG_ONGELDIG, `${feit} hoort bij het onderzoek; het traject is in fase ${t.fase}.`);
-  }
+/**
+ * Records facts the responsible party attests (the ondersteuningsplan was signed; the lease ended
+ * and how), for the checks of later transitions.
+ */
+export async function recordFeiten(db: Db, trajectId: string, feiten: Record<string, string>): Promise<TrajectRow> {
+  await bestaandTraject(db, trajectId);
   const [row] = await db
     .update(trajecten)
-    .set({ feiten: sql`${trajecten.feiten} || ${JSON.stringify({ [feit]: now.toISOString() })}::jsonb` })
+    .set({ feiten: sql`${trajecten.feiten} || ${JSON.stringify(feiten)}::jsonb` })
     .where(eq(trajecten.id, trajectId))
     .returning();
   return row!;
@@ -170,10 +170,24 @@ export interface HandelingInput {
   readonly corporatie?: string | null;
   /** HUUROVEREENKOMST_GETEKEND: the care provider linked at the lease. */
   readonly zorgaanbieder?: string | null;
+  /** HUUROVEREENKOMST_GETEKEND: the lease's deposit, which a guarantee-fund claim must exceed. */
+  readonly borgCent?: number | null;
+}
+
+/** A case closed after housing closes with what became of the lease (DESIGN §3, outcomes). */
+function checkUitkomstNaHuur(t: TrajectRow, uitkomst: Uitkomst): void {
+  const beeindiging = (t.feiten[HUUR_FEITEN.BEEINDIGD] ?? null) as HuurBeeindiging | null;
+  const verwacht = uitkomstNaHuur(beeindiging);
+  if (uitkomst !== verwacht) {
+    const huur = beeindiging ? `de huur is beëindigd (${beeindiging})` : 'de huur loopt nog';
+    throw weigering('UITKOMST_PAST_NIET_BIJ_HUUR', `Uitkomst ${uitkomst} past niet bij de huur: ${huur}; de uitkomst is dan ${verwacht}.`, {
+      verwacht,
+    });
+  }
 }
 
 export async function applyHandeling(db: Db, caller: Caller, input: HandelingInput, now: Date): Promise<TrajectRow> {
-  const t = await trajectVoor(db, caller, input.trajectId);
+  const t = await bestaandTraject(db, input.trajectId);
   const overgang = OVERGANGEN[input.handeling];
   const fase = t.fase as Fase;
   if (!overgang.van.includes(fase)) {
@@ -182,16 +196,6 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
       `${input.handeling} kan niet vanuit fase ${fase}; een traject gaat alleen vooruit.`,
       { fase, handeling: input.handeling },
     );
-  }
-  const door = input.handeling === 'AFGESLOTEN' ? [sluiterVan(fase)] : overgang.door;
-  const ctx = (await loadCaseContexts(db, [t.id])).get(t.id)!;
-  const responsible =
-    door.includes(caller.partij) &&
-    relationsOf(caller, ctx).some((r) => (caller.partij === 'CORPORATIE' ? r === 'GEMATCHT' : true));
-  if (!responsible) {
-    throw weigering(ErrorCode.NIET_BEVOEGD, `${input.handeling} in fase ${fase} is een handeling van ${door.join(' of ')}.`, {
-      handeling: input.handeling,
-    });
   }
   const missing = await unmet(db, t, overgang.voorwaarden, input, now);
   let gematcht: string | undefined;
@@ -206,6 +210,7 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
   if (input.handeling === 'AFGESLOTEN' && (!input.uitkomst || !uitkomstToegestaan(input.uitkomst, fase))) {
     throw weigering(ErrorCode.ONGELDIGE_INVOER, `Uitkomst ${input.uitkomst ?? '(geen)'} past niet bij fase ${fase}.`, { fase });
   }
+  if (input.handeling === 'AFGESLOTEN' && fase === 'GEHUISVEST') checkUitkomstNaHuur(t, input.uitkomst!);
   if (missing.length > 0) {
     throw weigering(ErrorCode.VOORWAARDE_ONTBREEKT, `Niet voldaan aan: ${missing.join(', ')}.`, { voorwaarden: missing });
   }
@@ -218,7 +223,13 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
         versie: t.versie + 1,
         ...(gematcht ? { gematcht } : {}),
         ...(input.zorgaanbieder && input.handeling === 'HUUROVEREENKOMST_GETEKEND'
-          ? { gekoppeldeZorgaanbieder: input.zorgaanbieder, gehuisvestOp: at }
+          ? {
+              gekoppeldeZorgaanbieder: input.zorgaanbieder,
+              gehuisvestOp: at,
+              ...(Number.isSafeInteger(input.borgCent)
+                ? { feiten: sql`${trajecten.feiten} || ${JSON.stringify({ [HUUR_FEITEN.BORG_CENT]: String(input.borgCent) })}::jsonb` }
+                : {}),
+            }
           : {}),
         ...(input.handeling === 'AFGESLOTEN'
           ? { uitkomst: input.uitkomst!, uitkomstToelichting: input.reden ?? null, afgeslotenOp: at }
@@ -248,9 +259,7 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
 
 /** Warm hand-over between the regions, by the regisseur of the current region. */
 export async function warmeOverdracht(db: Db, caller: Caller, trajectId: string, versie: number, reden: string, now: Date): Promise<TrajectRow> {
-  const t = await trajectVoor(db, caller, trajectId);
-  if (caller.partij !== 'REGISSEUR') throw weigering(ErrorCode.NIET_BEVOEGD, 'Alleen de regisseur van de regio draagt warm over.');
-  if (t.fase === 'AFGESLOTEN') throw weigering(ErrorCode.FASEOVERGANG_ONGELDIG, 'Een afgesloten traject wordt niet overgedragen.');
+  const t = await bestaandTraject(db, trajectId);
   const naar = t.regio === 'NOORD_LIMBURG' ? 'MIDDEN_LIMBURG' : 'NOORD_LIMBURG';
   return db.transaction(async (tx) => {
     const [row] = await tx
