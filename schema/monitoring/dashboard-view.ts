@@ -1,15 +1,25 @@
 /**
  * The dashboard's data exactly as `WERKGROEP_QUERY` (query.ts) asks for it, and the pure function that
- * cuts it from the full figures.
+ * selects it from the release (`figures.ts`).
  *
- * Why a view and not a second computation: the regio filter must only *select* from figures that were
- * suppressed over both regio's together (see `kubus.ts`). Computing the figures again for one regio would
- * give a different suppression pattern, and the difference with the unfiltered answer could reveal a
- * hidden cell.
+ * Why a selection and not a computation: every count in the answer is either a cell of a year's
+ * suppressed table, picked as it is, or a sum of such cells that is shown only when every one of them
+ * is shown. So an answer never holds a number that the cells themselves do not already give away,
+ * whichever periode, range and regio are asked, and comparing two answers finds nothing new either.
  */
-import { FASEN, type Fase, type Regio } from '../vocabulary.js';
-import { rij, type Cijfer, type Kubus } from './kubus.js';
-import type { Doorlooptijd, Jaardoel, Monitoringcijfers } from './figures.js';
+import { FASEN, REGIOS, type Fase, type Regio } from '../vocabulary.js';
+import { rij, type Cijfer, type Kubus, type KubusRij } from './kubus.js';
+import { JAARDOELEN, type Doorlooptijd, type MaatNaam, type Monitoringrekenaar } from './figures.js';
+import { ontleed, periodenInBereik } from './periods.js';
+import type { MonitoringVerzoek } from './verzoek.js';
+
+/** Homes delivered against a regio's yearly target. */
+export interface Jaardoel {
+  regio: Regio;
+  jaar: number;
+  doel: number;
+  gerealiseerd: Cijfer;
+}
 
 /** The guarantee fund's figures: money and numbers of claims, no person (DESIGN §4). */
 export interface Garantiefondscijfers {
@@ -46,49 +56,72 @@ export interface WerkgroepMonitoring {
   zonderToestemming: ZonderToestemmingcijfers | null;
 }
 
-/** What to select, and the figures that come from other sources than the case rows. */
+/** Figures that come from other sources than the case rows. */
 export interface WerkgroepViewOptions {
-  /** Only this regio; null or absent for both. */
-  regio?: Regio | null;
   garantiefonds?: Garantiefondscijfers | null;
   zonderToestemming?: ZonderToestemmingcijfers | null;
 }
 
-/** Cuts the GraphQL answer out of the figures (computed for both regio's). */
-export function naarWerkgroepMonitoring(cijfers: Monitoringcijfers, options: WerkgroepViewOptions = {}): WerkgroepMonitoring {
-  const regio = options.regio ?? null;
-  const hoofd = (kubus: Kubus) => (regio ? rij(kubus, 'REGIO', regio) : rij(kubus, 'TOTAAL'));
-  const redenen = hoofd(cijfers.gesprekkenNietGeleid).uitsplitsing;
+const VERBORGEN: Cijfer = { waarde: null, onderdrukt: true };
+
+/** The sum of published cells: shown only when every part is shown, so it tells nothing new. */
+export function som(delen: readonly Cijfer[]): Cijfer {
+  if (delen.some((c) => c.onderdrukt)) return VERBORGEN;
+  return { waarde: delen.reduce((s, c) => s + (c.waarde as number), 0), onderdrukt: false };
+}
+
+/** Selects the answer to one (validated) verzoek from the release. */
+export function naarWerkgroepMonitoring(
+  release: Monitoringrekenaar,
+  verzoek: MonitoringVerzoek,
+  options: WerkgroepViewOptions = {},
+): WerkgroepMonitoring {
+  const { regio, van, tot } = verzoek;
+  const hoofd = (kubus: Kubus): KubusRij => (regio ? rij(kubus, 'REGIO', regio) : rij(kubus, 'TOTAAL'));
+  const perioden = periodenInBereik(verzoek.periode, van, tot);
+  const delen = ontleed(van, tot);
+  const cel = (maat: MaatNaam, p: { jaar: number; sleutel: string }, kies: (k: Kubus) => KubusRij, reden?: string): Cijfer => {
+    const r = kies(release.jaar(p.jaar)[maat]);
+    return (reden === undefined ? r.kolommen[p.sleutel] : r.uitsplitsing[p.sleutel]?.[reden]) as Cijfer;
+  };
+  const bereik = (maat: MaatNaam, kies: (k: Kubus) => KubusRij = hoofd, reden?: string): Cijfer =>
+    som(delen.map((d) => cel(maat, d, kies, reden)));
+  const jaren = [...new Set(perioden.map((p) => p.jaar))];
+  const fasen = hoofd(release.fasenNu());
   return {
-    drempel: cijfers.drempel,
-    perPeriode: cijfers.perioden.map(({ sleutel }) => ({
-      periode: sleutel,
-      aangemeld: hoofd(cijfers.aangemeld).kolommen[sleutel]!,
-      doelgroep: hoofd(cijfers.doelgroep).kolommen[sleutel]!,
-      gehuisvest: hoofd(cijfers.gehuisvest).kolommen[sleutel]!,
-      nietDoelgroepRegulier: hoofd(cijfers.nietDoelgroepRegulier).kolommen[sleutel]!,
-      nietDoelgroepAnders: hoofd(cijfers.nietDoelgroepAnders).kolommen[sleutel]!,
+    drempel: release.drempel,
+    perPeriode: perioden.map((p) => ({
+      periode: p.sleutel,
+      aangemeld: cel('aangemeld', p, hoofd),
+      doelgroep: cel('doelgroep', p, hoofd),
+      gehuisvest: cel('gehuisvest', p, hoofd),
+      nietDoelgroepRegulier: cel('nietDoelgroepRegulier', p, hoofd),
+      nietDoelgroepAnders: cel('nietDoelgroepAnders', p, hoofd),
     })),
-    perGemeente: cijfers.aangemeld.rijen
-      .filter((r) => r.soort === 'GEMEENTE' && (regio === null || r.regio === regio))
-      .map((r) => ({
-        gemeente: r.sleutel,
-        regio: r.regio as Regio,
-        aangemeld: r.totaal,
-        gehuisvest: rij(cijfers.gehuisvest, 'GEMEENTE', r.sleutel).totaal,
+    perGemeente: release.gemeenten
+      .filter((g) => regio === null || g.regio === regio)
+      .map((g) => ({
+        gemeente: g.slug,
+        regio: g.regio,
+        aangemeld: bereik('aangemeld', (k) => rij(k, 'GEMEENTE', g.slug)),
+        gehuisvest: bereik('gehuisvest', (k) => rij(k, 'GEMEENTE', g.slug)),
       })),
-    doelen: cijfers.doelen.filter((d) => regio === null || d.regio === regio),
-    doorlooptijd: regio ? cijfers.doorlooptijd.perRij[`REGIO:${regio}`]! : cijfers.doorlooptijd.totaal,
-    fasenNu: FASEN.map((fase) => ({ fase, aantal: hoofd(cijfers.fasenNu).kolommen[fase]! })),
+    doelen: REGIOS.filter((r) => regio === null || r === regio).flatMap((r) =>
+      jaren.map((jaar) => ({
+        regio: r,
+        jaar,
+        doel: JAARDOELEN[r],
+        gerealiseerd: som(delen.filter((d) => d.jaar === jaar).map((d) => cel('gehuisvest', d, (k) => rij(k, 'REGIO', r)))),
+      })),
+    ),
+    doorlooptijd: release.doorlooptijd(van, tot, regio),
+    fasenNu: FASEN.map((fase) => ({ fase, aantal: fasen.kolommen[fase] as Cijfer })),
     gesprekken: {
-      leiddeTotHuisvesting: hoofd(cijfers.gesprekkenGeleid).totaal,
-      nietGeleid: hoofd(cijfers.gesprekkenNietGeleid).totaal,
-      redenen: cijfers.gesprekkenNietGeleid.uitsplitsingen.map((reden) => ({ reden, aantal: redenen[reden]! })),
+      leiddeTotHuisvesting: bereik('gesprekkenGeleid'),
+      nietGeleid: bereik('gesprekkenNietGeleid'),
+      redenen: release.redenen.map((reden) => ({ reden, aantal: bereik('gesprekkenNietGeleid', hoofd, reden) })),
     },
-    zelfstandig: {
-      naEenJaar: hoofd(cijfers.zelfstandigNaEenJaar).totaal,
-      naTweeJaar: hoofd(cijfers.zelfstandigNaTweeJaar).totaal,
-    },
+    zelfstandig: { naEenJaar: bereik('zelfstandigNaEenJaar'), naTweeJaar: bereik('zelfstandigNaTweeJaar') },
     garantiefonds: options.garantiefonds ?? null,
     zonderToestemming: options.zonderToestemming ?? null,
   };

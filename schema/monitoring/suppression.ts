@@ -49,6 +49,14 @@ export interface LinkedCounts {
   readonly bases?: readonly number[];
   /** The additive relations between entries; each must hold exactly. */
   readonly relations: readonly Relation[];
+  /**
+   * Entries whose value other published figures already give away (an attacker knows them): they are
+   * never hidden and never chosen as a complement, so the audit protects the rest against them too.
+   * @default none
+   */
+  readonly publiek?: readonly boolean[];
+  /** Entries to hide whatever their value: complements chosen for links outside this system. @default none */
+  readonly verborgen?: readonly boolean[];
 }
 
 /** A two-way table after suppression, totals included. */
@@ -104,7 +112,8 @@ export function suppressLinked(counts: LinkedCounts, k = DEFAULT_THRESHOLD): boo
     if (sum !== valueOf(r.total)) throw new RangeError(`relation does not add up at entry ${r.total}`);
   }
 
-  const hidden = values.map((v, i) => v > 0 && (v < k || (bases[i] as number) < k));
+  const publiek = (i: number): boolean => counts.publiek?.[i] === true;
+  const hidden = values.map((v, i) => !publiek(i) && ((v > 0 && (v < k || (bases[i] as number) < k)) || counts.verborgen?.[i] === true));
   const relationsOf: number[][] = values.map(() => []);
   relations.forEach((r, ri) => {
     for (const e of [...r.members, r.total]) relationsOf[e]?.push(ri);
@@ -121,7 +130,7 @@ export function suppressLinked(counts: LinkedCounts, k = DEFAULT_THRESHOLD): boo
       relations.forEach((r, ri) => {
         if (hiddenIn(r) !== 1) return;
         const options = [...r.members.map((e) => ({ e, total: false })), { e: r.total, total: true }].filter(
-          (o) => !hidden[o.e],
+          (o) => !hidden[o.e] && !publiek(o.e),
         );
         options.sort(
           (a, b) =>
@@ -132,10 +141,9 @@ export function suppressLinked(counts: LinkedCounts, k = DEFAULT_THRESHOLD): boo
             a.e - b.e,
         );
         const pick = options[0];
-        if (pick) {
-          hidden[pick.e] = true;
-          changed = true;
-        }
+        if (!pick) throw new Unprotectable();
+        hidden[pick.e] = true;
+        changed = true;
       });
     }
   };
@@ -145,22 +153,25 @@ export function suppressLinked(counts: LinkedCounts, k = DEFAULT_THRESHOLD): boo
     const zb = Number(valueOf(b) === 0);
     return za - zb || valueOf(a) - valueOf(b) || a - b;
   });
-  for (;;) {
-    lineRule();
-    let audit;
-    try {
-      audit = auditDerivability(relations, hidden);
-    } catch (error) {
-      if (error instanceof DerivabilityOverflowError) return values.map(() => true);
-      throw error;
+  try {
+    for (;;) {
+      lineRule();
+      const audit = auditDerivability(relations, hidden);
+      const entry = audit.derivable[0];
+      if (entry === undefined) return hidden;
+      const complement = order.find((c) => !hidden[c] && !publiek(c) && audit.breaks(entry, c));
+      if (complement === undefined) throw new Unprotectable();
+      hidden[complement] = true;
     }
-    const entry = audit.derivable[0];
-    if (entry === undefined) return hidden;
-    const complement = order.find((c) => !hidden[c] && audit.breaks(entry, c));
-    if (complement === undefined) return values.map(() => true);
-    hidden[complement] = true;
+  } catch (error) {
+    // Fail closed: hide everything this system publishes.
+    if (error instanceof DerivabilityOverflowError || error instanceof Unprotectable) return values.map((_, i) => !publiek(i));
+    throw error;
   }
 }
+
+/** No complement left that could protect a hidden entry. */
+class Unprotectable extends Error {}
 
 /**
  * Suppresses a two-way count table with its row totals, column totals and grand total.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { REGIOS } from '../vocabulary.js';
-import { PERIODE_SOORTEN } from './periods.js';
+import { PERIODE_SOORTEN, perioden } from './periods.js';
 import { leesVerzoek, MAX_PERIODEN_PER_VERZOEK, monitoringSleutel, OngeldigVerzoekError, verzoekUitSleutel } from './verzoek.js';
 
 const fout = (f: () => unknown): { veld: string; message: string } => {
@@ -15,12 +15,28 @@ const fout = (f: () => unknown): { veld: string; message: string } => {
 };
 
 describe('leesVerzoek', () => {
-  it('accepts whole months and both regio choices', () => {
+  it('accepts one aligned period or whole years, and both regio choices', () => {
     expect(leesVerzoek({ periode: 'MAAND', van: '2025-01-01', tot: '2025-04-01', regio: null })).toEqual({
       periode: 'MAAND', van: '2025-01-01', tot: '2025-04-01', regio: null,
     });
     expect(leesVerzoek({ periode: 'JAAR', van: '2024-01-01', tot: '2026-01-01', regio: 'MIDDEN_LIMBURG' }).regio).toBe('MIDDEN_LIMBURG');
-    expect(leesVerzoek({ periode: 'HALFJAAR', van: '2025-02-01', tot: '2025-03-01' }).regio).toBeNull();
+    expect(leesVerzoek({ periode: 'KWARTAAL', van: '2025-07-01', tot: '2026-01-01' }).regio).toBeNull();
+    expect(leesVerzoek({ periode: 'MAAND', van: '2025-02-01', tot: '2025-03-01' }).tot).toBe('2025-03-01');
+  });
+
+  it.each([
+    [{ periode: 'HALFJAAR', van: '2025-02-01', tot: '2025-08-01' }, 'van', 'halfjaar'],
+    [{ periode: 'KWARTAAL', van: '2025-01-01', tot: '2025-05-01' }, 'tot', 'kwartaal'],
+    [{ periode: 'JAAR', van: '2025-07-01', tot: '2026-07-01' }, 'van', 'jaar'],
+    // Ranges that are no calendar period: their difference with one would give a hidden month away.
+    [{ periode: 'MAAND', van: '2025-01-01', tot: '2025-03-01' }, 'tot', 'vaste perioden'],
+    [{ periode: 'MAAND', van: '2024-12-01', tot: '2025-02-01' }, 'tot', 'vaste perioden'],
+    [{ periode: 'KWARTAAL', van: '2025-04-01', tot: '2025-10-01' }, 'tot', 'vaste perioden'],
+    [{ periode: 'MAAND', van: '2024-07-01', tot: '2025-07-01' }, 'tot', 'vaste perioden'],
+  ])('refuses a range off the fixed boundaries: %j on %s', (args, veld, tekst) => {
+    const f = fout(() => leesVerzoek(args));
+    expect(f.veld).toBe(veld);
+    expect(f.message).toContain(tekst);
   });
 
   it.each([
@@ -33,7 +49,7 @@ describe('leesVerzoek', () => {
     [{ periode: 'MAAND', van: '2025-03-01', tot: '2025-03-01' }, 'tot'],
     [{ periode: 'MAAND', van: '2025-04-01', tot: '2025-03-01' }, 'tot'],
     [{ periode: 'MAAND', van: '2000-01-01', tot: '2025-01-01' }, 'tot'],
-    [{ periode: 'MAAND', van: '2020-01-01', tot: '2025-02-01' }, 'tot'],
+    [{ periode: 'MAAND', van: '2019-01-01', tot: '2025-01-01' }, 'tot'],
     [{ periode: 'MAAND', van: '2025-01-01', tot: '2025-02-01', regio: 'ZUID_LIMBURG' }, 'regio'],
   ])('refuses %j on %s', (args, veld) => {
     expect(fout(() => leesVerzoek(args)).veld).toBe(veld);
@@ -45,7 +61,7 @@ describe('the limit on periods', () => {
     expect(MAX_PERIODEN_PER_VERZOEK).toBe(60);
     expect(leesVerzoek({ periode: 'MAAND', van: '2020-01-01', tot: '2025-01-01' }).van).toBe('2020-01-01');
     expect(leesVerzoek({ periode: 'JAAR', van: '2000-01-01', tot: '2030-01-01' }).tot).toBe('2030-01-01');
-    expect(fout(() => leesVerzoek({ periode: 'MAAND', van: '2020-01-01', tot: '2025-02-01' })).message).toContain('hoogstens 60');
+    expect(fout(() => leesVerzoek({ periode: 'MAAND', van: '2019-01-01', tot: '2025-01-01' })).message).toContain('hoogstens 60');
   });
 });
 
@@ -55,12 +71,23 @@ describe('monitoringSleutel', () => {
   });
 
   it('round-trips every valid verzoek (property)', () => {
-    const maand = fc.record({ y: fc.integer({ min: 2015, max: 2035 }), m: fc.integer({ min: 1, max: 12 }) });
-    const iso = ({ y, m }: { y: number; m: number }) => `${y}-${String(m).padStart(2, '0')}-01`;
+    const bereik = fc.oneof(
+      fc.record({ y: fc.integer({ min: 2015, max: 2035 }), n: fc.integer({ min: 1, max: 5 }) }).map(({ y, n }) => [`${y}-01-01`, `${y + n}-01-01`] as const),
+      fc.record({ y: fc.integer({ min: 2015, max: 2035 }), soort: fc.constantFrom(...PERIODE_SOORTEN), i: fc.nat() }).map(({ y, soort, i }) => {
+        const p = perioden(y).filter((x) => x.periode.soort === soort);
+        const { van, tot } = p[i % p.length]!.periode;
+        return [van, tot] as const;
+      }),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...PERIODE_SOORTEN), maand, fc.integer({ min: 1, max: 60 }), fc.constantFrom(null, ...REGIOS), (periode, start, lengte, regio) => {
-        const eind = { y: start.y + Math.floor((start.m - 1 + lengte) / 12), m: ((start.m - 1 + lengte) % 12) + 1 };
-        const v = leesVerzoek({ periode, van: iso(start), tot: iso(eind), regio });
+      fc.property(fc.constantFrom(...PERIODE_SOORTEN), bereik, fc.constantFrom(null, ...REGIOS), (periode, [van, tot], regio) => {
+        let v;
+        try {
+          v = leesVerzoek({ periode, van, tot, regio });
+        } catch (error) {
+          expect(error).toBeInstanceOf(OngeldigVerzoekError);
+          return;
+        }
         expect(verzoekUitSleutel(monitoringSleutel(v))).toEqual(v);
       }),
     );

@@ -3,21 +3,23 @@
  * that encodes them, so every subgraph that contributes a part of the `Monitoring` entity (the
  * regisseur the case figures, the garantiefonds its money) answers exactly the same question.
  *
- * Why the bounds must be whole months: with free day ranges a caller could ask [1 Jan, 5 Mar) and
- * [1 Jan, 4 Mar) and subtract the two answers, learning what happened on one single day in one
- * gemeente. Whole months do not remove differencing between overlapping ranges (see the report of
- * the dashboard), but they keep it at the grain the dashboard itself shows. The page only ever sends
- * first days of months.
+ * Why the range is restricted (the first two points of the method in `figures.ts`): every figure the
+ * API returns must be a cell of the fixed release, or a sum of such cells. So `van` and `tot` lie on the
+ * fixed calendar boundaries of the chosen `periode` (first of a month, quarter, half-year or year), and
+ * the range is either one calendar period (a month, a quarter, a half-year or a year) or a run of whole
+ * years. A range such as January to May is refused: its totals would be a new cell, and its difference
+ * with a quarter would give away a month the release hides. Free day ranges were refused already (they
+ * gave away single days).
  */
 import { REGIOS, type Regio } from '../vocabulary.js';
-import { isoDatum, periodenInBereik, PERIODE_SOORTEN, type PeriodeSoort } from './periods.js';
+import { isoDatum, ontleed, opGrens, periodenInBereik, PERIODE_SOORTEN, type PeriodeSoort } from './periods.js';
 
 /** What the Werkgroep asks: a kind of period, a half-open range [van, tot) and optionally one regio. */
 export interface MonitoringVerzoek {
   readonly periode: PeriodeSoort;
-  /** First day of a month, included. */
+  /** First day of a period of kind `periode`, included. */
   readonly van: string;
-  /** First day of a month, not included. */
+  /** First day of a period of kind `periode`, not included. */
   readonly tot: string;
   /** Null for both regio's. */
   readonly regio: Regio | null;
@@ -45,10 +47,16 @@ export class OngeldigVerzoekError extends RangeError {
 export const MAX_PERIODEN_PER_VERZOEK = 60;
 
 const EERSTE_VAN_MAAND = /^\d{4}-(0[1-9]|1[0-2])-01$/;
+const GRENS: Record<PeriodeSoort, string> = {
+  MAAND: 'de eerste dag van een maand (JJJJ-MM-01)',
+  KWARTAAL: 'de eerste dag van een kwartaal (1 januari, 1 april, 1 juli of 1 oktober)',
+  HALFJAAR: 'de eerste dag van een halfjaar (1 januari of 1 juli)',
+  JAAR: 'de eerste dag van een jaar (1 januari)',
+};
 
-function maandgrens(value: unknown, veld: 'van' | 'tot'): string {
-  if (typeof value !== 'string' || !EERSTE_VAN_MAAND.test(value)) {
-    throw new OngeldigVerzoekError(`${veld} moet de eerste dag van een maand zijn (JJJJ-MM-01).`, veld);
+function grens(value: unknown, veld: 'van' | 'tot', periode: PeriodeSoort): string {
+  if (typeof value !== 'string' || !EERSTE_VAN_MAAND.test(value) || !opGrens(periode, value)) {
+    throw new OngeldigVerzoekError(`${veld} moet ${GRENS[periode]} zijn.`, veld);
   }
   return isoDatum(value);
 }
@@ -63,9 +71,15 @@ export function leesVerzoek(args: { periode: unknown; van: unknown; tot: unknown
   if (regio !== null && (typeof regio !== 'string' || !(REGIOS as readonly string[]).includes(regio))) {
     throw new OngeldigVerzoekError(`regio moet ${REGIOS.join(' of ')} zijn, of leeg voor beide.`, 'regio');
   }
-  const van = maandgrens(args.van, 'van');
-  const tot = maandgrens(args.tot, 'tot');
+  const van = grens(args.van, 'van', periode as PeriodeSoort);
+  const tot = grens(args.tot, 'tot', periode as PeriodeSoort);
   if (van >= tot) throw new OngeldigVerzoekError('tot moet na van liggen.', 'tot');
+  if (ontleed(van, tot).length > 1 && !(opGrens('JAAR', van) && opGrens('JAAR', tot))) {
+    throw new OngeldigVerzoekError(
+      'kies één maand, kwartaal, halfjaar of jaar, of hele kalenderjaren: vaste perioden voorkomen dat cijfers tegen elkaar weggestreept kunnen worden.',
+      'tot',
+    );
+  }
   let aantal: number;
   try {
     aantal = periodenInBereik(periode as PeriodeSoort, van, tot).length;

@@ -10,19 +10,19 @@
  * signs in as a Werkgroep member for this. Not TOEZICHT either: the privacy officer audits the log and
  * the register, not the steering figures.
  *
- * Why a cache, and keyed like this: computing the suppression takes ~0.2 s for a year of months on the
- * ~400-case demo data and ~1 s for three years of months (measured in `test/e2e/werkgroep.e2e.ts`; the
- * range is capped at 60 periods in `verzoek.ts`), all on the subgraph's event loop, while loading the
- * rows takes a few milliseconds. The key is a hash of the loaded rows and the arguments, so a cached
- * answer is never stale: any change to a case gives another key. The regio is not part of the key
- * because a regio is only cut from the figures of both (`dashboard-view.ts`).
+ * Why a cache, and keyed like this: the figures are one fixed release per data set (`figures.ts`):
+ * every year's tables are suppressed once, and every question only selects from them. Suppressing a
+ * year takes a noticeable part of a second on the ~400-case demo data, on the subgraph's event loop,
+ * while loading the rows takes a few milliseconds. The key is a hash of the loaded rows and the
+ * threshold, so a cached release is never stale: any change to a case gives another key. The question
+ * (periode, range, regio) is not part of the key: it only selects (`dashboard-view.ts`).
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { createHash } from 'node:crypto';
 import type { Caller } from '../../../schema/context.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { naarWerkgroepMonitoring, type WerkgroepMonitoring } from '../../../schema/monitoring/dashboard-view.js';
-import { berekenMonitoring, type Monitoringcijfers, type MonitoringRij } from '../../../schema/monitoring/figures.js';
+import { maakRekenaar, type Monitoringrekenaar, type MonitoringRij } from '../../../schema/monitoring/figures.js';
 import { DEFAULT_THRESHOLD } from '../../../schema/monitoring/suppression.js';
 import {
   leesVerzoek,
@@ -44,7 +44,7 @@ export interface MonitoringOptions {
    */
   readonly drempel?: number;
   /**
-   * How many computed figure sets to keep.
+   * How many releases (one per data set) to keep.
    * @default 16
    */
   readonly cacheGrootte?: number;
@@ -73,21 +73,21 @@ function verzoek(lees: () => MonitoringVerzoek): MonitoringVerzoek {
   }
 }
 
-/** A small least-recently-used cache of computed figures. */
+/** A small least-recently-used cache of releases, one per data set. */
 function rekencache(grootte: number) {
-  const entries = new Map<string, Monitoringcijfers>();
-  return (rows: readonly MonitoringRij[], v: MonitoringVerzoek, drempel: number): Monitoringcijfers => {
-    const key = createHash('sha256').update(JSON.stringify([drempel, v.periode, v.van, v.tot, rows])).digest('base64url');
+  const entries = new Map<string, Monitoringrekenaar>();
+  return (rows: readonly MonitoringRij[], drempel: number): Monitoringrekenaar => {
+    const key = createHash('sha256').update(JSON.stringify([drempel, rows])).digest('base64url');
     const hit = entries.get(key);
     if (hit) {
       entries.delete(key);
       entries.set(key, hit);
       return hit;
     }
-    const cijfers = berekenMonitoring(rows, { periode: v.periode, van: v.van, tot: v.tot, drempel });
-    entries.set(key, cijfers);
+    const release = maakRekenaar(rows, drempel);
+    entries.set(key, release);
     while (entries.size > grootte) entries.delete(entries.keys().next().value as string);
-    return cijfers;
+    return release;
   };
 }
 
@@ -103,7 +103,7 @@ export function monitoringResolvers(options: MonitoringOptions = {}): GraphQLRes
 
   const figures = async (ctx: SubgraphContext, v: MonitoringVerzoek): Promise<RegisseurMonitoring> => {
     const [rows, zonderToestemming] = await Promise.all([laadMonitoringRijen(ctx.db, new Date(ctx.now())), telZonderToestemming(ctx.db, v)]);
-    const { garantiefonds: _fonds, ...view } = naarWerkgroepMonitoring(bereken(rows, v, drempel), { regio: v.regio, zonderToestemming });
+    const { garantiefonds: _fonds, ...view } = naarWerkgroepMonitoring(bereken(rows, drempel), v, { zonderToestemming });
     return { sleutel: monitoringSleutel(v), ...view };
   };
 
