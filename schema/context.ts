@@ -47,6 +47,12 @@ export interface DoorbrekingScope {
   readonly tot: string;
 }
 
+/** The lease as the routeplanner records it: the deposit, and how it ended (null while it runs). */
+export interface HuurFeiten {
+  readonly borgCent: number | null;
+  readonly beeindiging: 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN' | null;
+}
+
 /**
  * The policy context of one case. Owned by the regisseur subgraph (the routeplanner); the other
  * subgraphs receive it per request, projected for the caller, and never store it.
@@ -64,6 +70,10 @@ export interface CaseContext {
   readonly gekoppeldeZorgaanbieder?: string | null | undefined;
   /** The outcome of a closed case (the guarantee fund checks for a negative end). */
   readonly uitkomst?: string | null | undefined;
+  /** The case's pseudonymous code (the guarantee fund matches a claim's code to its case). */
+  readonly code?: string | undefined;
+  /** What the routeplanner knows of the lease, for the parties that may know the lease. */
+  readonly huur?: HuurFeiten | null | undefined;
   readonly toestemmingen: readonly ToestemmingScope[];
   readonly doorbrekingen: readonly DoorbrekingScope[];
 }

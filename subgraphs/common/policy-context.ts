@@ -58,6 +58,9 @@ export function projectForCaller(caller: Caller, ctx: CaseContext): CaseContext 
     // Even the fact that someone is in care with a provider is secret (seed 003).
     melder: holdsFile || ctx.melder === caller.organisatie ? ctx.melder : null,
     gekoppeldeZorgaanbieder: holdsFile || ctx.gekoppeldeZorgaanbieder === caller.organisatie ? ctx.gekoppeldeZorgaanbieder : null,
+    // The lease only to those who may know it (HUUR in the policy table) and the fund, whose
+    // claims are checked against it; never to the gemeente, a selected corporation or the melder.
+    huur: relaties.some((r) => r === 'REGIO' || r === 'GEMATCHT' || r === 'GEKOPPELD' || r === 'FONDS') ? (ctx.huur ?? null) : null,
     toestemmingen: ctx.toestemmingen.filter(mine),
     doorbrekingen: ctx.doorbrekingen.filter(mine),
   };

@@ -1,7 +1,8 @@
 /**
  * How the gemeente and corporatie subgraphs record routeplanner acts that start in their own data
- * (a melding, a signed plan, a signed lease): a call to the regisseur's routeplanner with the
- * caller's own token, so the regisseur applies exactly the rules it applies to its own mutations.
+ * (a melding, a signed plan, a signed or ended lease): a call to the regisseur's routeplanner with
+ * the caller's own token, so the regisseur applies exactly the rules it applies to its own
+ * mutations, the acts table included.
  */
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../schema/errors.js';
@@ -11,7 +12,8 @@ export const ROUTEPLANNER_PATH = '/routeplanner';
 export type RouteplannerAct =
   | { act: 'OPEN'; trajectId: string; gemeente: string; betrokkene: string; melder?: string | null; machtigingOp?: string | null }
   | { act: 'FEIT'; trajectId: string; feit: 'ONDERSTEUNINGSPLAN_ONDERTEKEND' | 'DOELGROEP_BEOORDEELD' }
-  | { act: 'HANDELING'; trajectId: string; handeling: string; versie: number; zorgaanbieder?: string | null; reden?: string | null };
+  | { act: 'HANDELING'; trajectId: string; handeling: string; versie: number; zorgaanbieder?: string | null; borgCent?: number | null; reden?: string | null }
+  | { act: 'HUUR_BEEINDIGD'; trajectId: string; beeindiging: 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN' };
 
 export interface TrajectStand {
   readonly id: string;

@@ -1,6 +1,6 @@
 /**
  * Builds one federated subgraph: its SDL and resolvers through `buildSubgraphSchema`, then the shared
- * dosing transformer, served by Apollo Server over HTTP. Every request is authenticated by the
+ * dosing transformer and the acts guard, served by Apollo Server over HTTP. Every request is authenticated by the
  * subgraph itself; every access to personal data is logged before the response leaves.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -13,6 +13,8 @@ import type { Caller } from '../../schema/context.js';
 import { ErrorCode, unauthenticated } from '../../schema/errors.js';
 import { AuthenticationError, type VerifyToken } from '../../schema/identity/verify.js';
 import { doseringTransformer } from '../../schema/transform.js';
+import type { Subgraaf } from '../../schema/acts.js';
+import { actGuard, type RecordLocators } from './act-guard.js';
 import type { AccessLogWriter } from './access-log.js';
 import type { Database, Db } from './database.js';
 import { createHttpServer, listen, type Route } from './http.js';
@@ -35,9 +37,11 @@ export interface SubgraphContext {
 }
 
 export interface SubgraphDefinition {
-  readonly name: string;
+  readonly name: Subgraaf;
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<SubgraphContext>;
+  /** Whose case the subgraph's own records belong to, for acts that name a record (`schema/acts.ts`). */
+  readonly records?: RecordLocators;
 }
 
 export interface SubgraphDeps {
@@ -157,7 +161,12 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
   const now = deps.now ?? Date.now;
   const logError = deps.logError ?? ((message, error) => console.error(message, error));
   const resolvers = withLogboek(definition, deps);
-  const schema = doseringTransformer(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }]));
+  // Fields are dosed per read; every act is authorised by its row of the acts table before it runs.
+  const schema = actGuard(
+    doseringTransformer(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }])),
+    definition.name,
+    definition.records,
+  );
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,

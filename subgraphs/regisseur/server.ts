@@ -10,6 +10,8 @@ import { queryResolvers } from './resolvers/query.js';
 import { trajectResolvers } from './resolvers/traject.js';
 import { loadCaseContexts } from './routeplanner/context.js';
 import { regisseurRoutes } from './routes.js';
+import { trajectVanCasusoverleg } from './toestemming/casusoverleg.js';
+import { trajectVanToestemming } from './toestemming/register.js';
 
 export const REGISSEUR_SDL = [new URL('./schema.graphql', import.meta.url), new URL('./monitoring.graphql', import.meta.url)];
 export const regisseurTypeDefs = () => subgraphTypeDefs(REGISSEUR_SDL, [], 'regisseur');
@@ -33,7 +35,12 @@ export interface RegisseurDeps extends Omit<SubgraphDeps, 'policyContext' | 'rou
 export function createRegisseurSubgraph(deps: RegisseurDeps) {
   const now = deps.now ?? Date.now;
   return createSubgraph(
-    { name: 'regisseur', typeDefs: regisseurTypeDefs(), resolvers: mergeMonitoringResolvers({ ...queryResolvers, ...trajectResolvers, ...mutationResolvers }, deps.monitoringDrempel ? { drempel: deps.monitoringDrempel } : {}) as never },
+    {
+      name: 'regisseur',
+      typeDefs: regisseurTypeDefs(),
+      resolvers: mergeMonitoringResolvers({ ...queryResolvers, ...trajectResolvers, ...mutationResolvers }, deps.monitoringDrempel ? { drempel: deps.monitoringDrempel } : {}) as never,
+      records: { toestemming: trajectVanToestemming, casusoverleg: trajectVanCasusoverleg },
+    },
     { ...deps, policyContext: localPolicyContext(deps.database.db), routes: regisseurRoutes(deps.database.db, now) },
   );
 }

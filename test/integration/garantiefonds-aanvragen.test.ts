@@ -62,6 +62,7 @@ const codeOf = (r: GqlResponse) => r.errors?.[0]?.extensions?.['code'];
 let h: FondsHarness;
 let caseNr = 0;
 /** A new case in the stub policy context (one claim per case), closed after eviction, matched to woonwenz. */
+const huur = (borgCent: number, beeindiging: 'ONTRUIMD' | 'VERTROKKEN' = 'ONTRUIMD') => ({ borgCent, beeindiging });
 function nieuwTraject(overrides: Parameters<typeof negatiefBeeindigd>[1] = {}): string {
   const id = `traject-${++caseNr}`;
   h.cases.set(id, negatiefBeeindigd(id, overrides));
@@ -111,8 +112,12 @@ describe('filing a claim', () => {
     { when: 'the lease ended positively', trajectId: () => nieuwTraject({ uitkomst: 'HUUR_BEEINDIGD_POSITIEF' }), code: 'GEEN_NEGATIEVE_BEEINDIGING' },
     { when: 'the case closed as withdrawn', trajectId: () => nieuwTraject({ uitkomst: 'TERUGGETROKKEN' }), code: 'GEEN_NEGATIEVE_BEEINDIGING' },
     { when: 'the form says left but the case says evicted', form: { soortBeeindiging: 'VERTROKKEN' }, code: 'SOORT_BEEINDIGING_WIJKT_AF' },
-    { when: 'the amount equals the deposit', form: { borgCent: 150_000 }, code: 'BEDRAG_NIET_BOVEN_BORG' },
-    { when: 'the amount is below the deposit', form: { borgCent: 400_000 }, code: 'BEDRAG_NIET_BOVEN_BORG' },
+    { when: 'the amount equals the deposit', trajectId: () => nieuwTraject({ huur: huur(150_000) }), form: { borgCent: 150_000 }, code: 'BEDRAG_NIET_BOVEN_BORG' },
+    { when: 'the amount is below the deposit', trajectId: () => nieuwTraject({ huur: huur(400_000) }), form: { borgCent: 400_000 }, code: 'BEDRAG_NIET_BOVEN_BORG' },
+    { when: 'the form names the code of another case', form: { trajectCode: 'WK-9ZZ9Z' }, code: 'TRAJECTCODE_WIJKT_AF' },
+    { when: 'the routeplanner knows no code for the case', trajectId: () => nieuwTraject({ code: undefined }), code: 'TRAJECTCODE_WIJKT_AF' },
+    { when: 'the form states a lower deposit than the lease, to clear the threshold', trajectId: () => nieuwTraject({ huur: huur(150_000) }), code: 'BORG_WIJKT_AF' },
+    { when: 'no lease deposit was recorded for the case', trajectId: () => nieuwTraject({ huur: null }), code: 'BORG_WIJKT_AF' },
     { when: 'a line amount is negative', form: { kostenposten: [{ soort: 'MUTATIEKOSTEN', bedragCent: -100, bewijs: 'x' }, { soort: 'MUTATIEKOSTEN', bedragCent: 500_000, bewijs: 'x' }] }, code: 'BEDRAG_ONGELDIG' },
     { when: 'the deposit is negative', form: { borgCent: -1 }, code: 'BEDRAG_ONGELDIG' },
     { when: 'the total exceeds 2^31 − 1 cents', form: { kostenposten: [{ soort: 'MUTATIEKOSTEN', bedragCent: 2_147_483_647, bewijs: 'x' }, { soort: 'ONTRUIMINGSKOSTEN', bedragCent: 1, bewijs: 'y' }] }, code: 'BEDRAG_ONGELDIG' },
@@ -193,7 +198,7 @@ describe('filing a claim', () => {
   });
 
   it('records the deposit threshold as a finding when the corporation asks for an exception with a reason', async () => {
-    const id = nieuwTraject({ uitkomst: 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN' });
+    const id = nieuwTraject({ uitkomst: 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN', huur: huur(200_000, 'VERTROKKEN') });
     const r = await h.gql(woonwenz, FILE, {
       f: formulier(id, { soortBeeindiging: 'VERTROKKEN', borgCent: 200_000, uitzonderingToelichting: 'Borg uitzonderlijk hoog door waarborgregeling gemeente.' }),
     });
@@ -209,7 +214,7 @@ describe('deciding on a claim', () => {
   let nalatigTraject: string;
   beforeAll(async () => {
     schoon = await dienIn(nieuwTraject());
-    uitzondering = await dienIn(nieuwTraject(), { borgCent: 150_000, uitzonderingToelichting: 'Onevenredig: borg gelijk aan schade.' });
+    uitzondering = await dienIn(nieuwTraject({ huur: huur(150_000) }), { borgCent: 150_000, uitzonderingToelichting: 'Onevenredig: borg gelijk aan schade.' });
     nalatigTraject = nieuwTraject();
     nalatig = await dienIn(nalatigTraject);
   });
@@ -391,11 +396,14 @@ describe('reading the fund', () => {
     expect(m).toEqual([midden]);
   });
 
-  it('gives the Voorzitter every submitted claim of both regions for decision, without case code or free text', async () => {
+  it('gives each Voorzitter the submitted claims of the own region only, without case code or free text', async () => {
     const r = await h.gql(voorzitter, '{ aanvragenTerBeslissing { aanvraagId corporatie bedragCent borgCent bevindingen nalatigheidVastgelegd kostenposten { soort bedragCent } } }');
     expect(r.errors).toBeUndefined();
     const ids = r.data.aanvragenTerBeslissing.map((a: { aanvraagId: string }) => a.aanvraagId);
-    expect(ids).toEqual(expect.arrayContaining([noord, midden]));
+    expect(ids).toContain(noord);
+    expect(ids).not.toContain(midden);
+    const m = await h.gql({ ...regisseurMidden, rol: 'VOORZITTER' }, '{ aanvragenTerBeslissing { aanvraagId } }');
+    expect(m.data.aanvragenTerBeslissing.map((a: { aanvraagId: string }) => a.aanvraagId)).toEqual([midden]);
     expect(JSON.stringify(r.data)).not.toMatch(/WK-|achterstand kwamen|deurwaarder/);
     expect(codeOf(await h.gql(regisseurNoord, '{ aanvragenTerBeslissing { aanvraagId } }'))).toBe('NIET_VOORZITTER');
   });

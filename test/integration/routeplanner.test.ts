@@ -40,6 +40,9 @@ describe('a case from melding to closing', () => {
     c = await toGehuisvest(fed, c);
     const evalRes = await fed.gql(WOONWENZ, `mutation($id: ID!) { registreerEvaluatie(trajectId: $id, input: { datum: "2027-06-01", soort: HALFJAARLIJKS, bevindingen: "Woont goed, huur op tijd betaald.", zelfstandigWonend: true }) { id } }`, { id: c.id });
     expect(evalRes.errors).toBeUndefined();
+    // The outcome follows the lease: it ended positively first, so the case closes as such.
+    const ended = await fed.gql(WOONWENZ, `mutation($id: ID!) { beeindigHuur(trajectId: $id, beeindiging: POSITIEF, datum: "2028-06-01") { id } }`, { id: c.id });
+    expect(ended.errors).toBeUndefined();
     const closed = await fed.gql<any>(REGISSEUR_NL, `mutation($id: ID!, $v: Int!) { sluitTraject(trajectId: $id, versie: $v, uitkomst: HUUR_BEEINDIGD_POSITIEF, toelichting: "Begeleiding afgebouwd") { fase } }`, { id: c.id, v: c.versie });
     expect(closed.errors).toBeUndefined();
     expect(closed.data.sluitTraject.fase).toBe('AFGESLOTEN');

@@ -1,15 +1,17 @@
-/** The corporations' acts; signing the lease is also the routeplanner's act that houses the resident. */
+/**
+ * The corporations' acts; signing the lease is also the routeplanner's act that houses the
+ * resident, and ending it tells the routeplanner how it ended (the case's outcome and the fund
+ * depend on it). Who may act, in which relation and phase, the acts guard decided before these run.
+ */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { and, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { ZORGAANBIEDERS } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
-import { mayWrite } from '../../common/relation-guard.js';
 import type { Routeplanner } from '../../common/routeplanner-client.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { outgoingTraceparent } from '../../common/trace.js';
-import { relationsOf } from '../../../schema/relations.js';
 import { evaluaties, huurovereenkomsten, woningaanbiedingen } from '../db/tables.js';
 
 const positiveCents = (n: number) => Number.isSafeInteger(n) && n >= 0;
@@ -19,7 +21,6 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
   return {
     Mutation: {
       doeWoningaanbod: async (_: unknown, a: { trajectId: string; input: { omschrijving: string; kernHuurprijsCent: number; beschikbaarPer?: string } }, ctx: SubgraphContext) => {
-        await mayWrite(ctx, a.trajectId, { partij: 'CORPORATIE', relatie: 'GESELECTEERD', fasen: ['CORPORATIEGESPREK'], handeling: 'Woningaanbod doen' });
         if (!positiveCents(a.input.kernHuurprijsCent) || !a.input.omschrijving.trim()) {
           throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een aanbod vraagt een omschrijving en een huurprijs in hele centen.');
         }
@@ -44,7 +45,6 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
         },
         ctx: SubgraphContext,
       ) => {
-        await mayWrite(ctx, a.trajectId, { partij: 'CORPORATIE', relatie: 'GEMATCHT', fasen: ['HUUROVEREENKOMST'], handeling: 'Huurovereenkomst tekenen' });
         const i = a.input;
         const problems: string[] = [];
         if (!(ZORGAANBIEDERS as readonly string[]).includes(i.zorgaanbieder)) problems.push('onbekende zorgaanbieder');
@@ -65,6 +65,7 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
             handeling: 'HUUROVEREENKOMST_GETEKEND',
             versie: a.versie,
             zorgaanbieder: i.zorgaanbieder,
+            borgCent: i.borgCent,
           }, outgoingTraceparent(ctx.trace));
         });
         return { id: a.trajectId };
@@ -75,12 +76,6 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
         a: { trajectId: string; input: { datum: string; soort: string; bevindingen: string; zelfstandigWonend?: boolean } },
         ctx: SubgraphContext,
       ) => {
-        const policy = await ctx.dosering.contextFor(a.trajectId);
-        const relaties = policy ? relationsOf(ctx.caller, policy) : [];
-        const allowed = policy?.fase === 'GEHUISVEST' && relaties.some((r) => r === 'GEMATCHT' || r === 'GEKOPPELD' || r === 'REGIO');
-        if (!allowed) {
-          throw weigering(ErrorCode.NIET_BEVOEGD, 'Evaluaties leggen de corporatie, de gekoppelde zorgaanbieder of de regisseur vast, na huisvesting.');
-        }
         if (!validDate(a.input.datum) || !a.input.bevindingen.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Datum en bevindingen zijn verplicht.');
         await ctx.db.insert(evaluaties).values({
           id: randomUUID(),
@@ -95,7 +90,6 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
       },
 
       beeindigHuur: async (_: unknown, a: { trajectId: string; beeindiging: string; datum: string; evaluatie?: string }, ctx: SubgraphContext) => {
-        await mayWrite(ctx, a.trajectId, { partij: 'CORPORATIE', relatie: 'GEMATCHT', fasen: ['GEHUISVEST'], handeling: 'Huur beëindigen' });
         if (!validDate(a.datum)) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Datum ongeldig.');
         const negatief = a.beeindiging !== 'POSITIEF';
         // Every negative end gets an evaluation (seed 001, Bijlage 3).
@@ -121,6 +115,11 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
               zelfstandigWonend: false,
             });
           }
+          await routeplanner(
+            ctx.authorization,
+            { act: 'HUUR_BEEINDIGD', trajectId: a.trajectId, beeindiging: a.beeindiging as 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN' },
+            outgoingTraceparent(ctx.trace),
+          );
         });
         return { id: a.trajectId };
       },

@@ -43,6 +43,10 @@ export interface IndieningInvoer {
   readonly uitkomst: string | null | undefined;
   /** The corporation matched to the case, as the routeplanner records it. */
   readonly gematcht: string | null | undefined;
+  /** The case's code, as the routeplanner records it: the form must name this case. */
+  readonly trajectCode: string | null | undefined;
+  /** The deposit of the case's lease, as the corporation recorded it when signing; null when unknown. */
+  readonly huurBorgCents: Cents | null | undefined;
   readonly nalatigheidVastgelegd: boolean;
   readonly alAangevraagd: boolean;
   /** Bijlage 3 §2: legal costs only "als alle reguliere bemiddelingstrajecten zijn doorlopen". */
@@ -59,8 +63,8 @@ export interface Indiening {
 
 /**
  * Judges a filing. Refuses, with every applicable code (most basic first), a form that is
- * incomplete, a claimant that is not the matched corporation, a case without a negative end or
- * whose end differs from the form, legal costs before mediation was exhausted, an amount beyond a
+ * incomplete, a claimant that is not the matched corporation, a form whose case code or deposit is
+ * not the case's and its lease's, a case without a negative end or whose end differs from the form, legal costs before mediation was exhausted, an amount beyond a
  * GraphQL Int, a claim after negligence or after an earlier claim, and — unless an exception is
  * asked with a reason — an amount not above the deposit. Returns the amount and the waived
  * conditions otherwise.
@@ -76,6 +80,12 @@ export function beoordeelIndiening(invoer: IndieningInvoer): Result<Indiening> {
   });
   // Discussion in the overleg follows the filing; the Voorzitter records it with the decision.
   const codes = (validation.ok ? [] : validation.codes).filter((c) => c !== FondsErrorCode.NIET_BESPROKEN_IN_OVERLEG);
+  // The form is about this case and this lease: its code and deposit are the recorded ones, so the
+  // deposit threshold is checked against the lease, not against what the form says.
+  if (!invoer.trajectCode || formulier.trajectCode !== invoer.trajectCode) codes.push(FondsErrorCode.TRAJECTCODE_WIJKT_AF);
+  if (invoer.huurBorgCents === null || invoer.huurBorgCents === undefined || formulier.borgCents !== invoer.huurBorgCents) {
+    codes.push(FondsErrorCode.BORG_WIJKT_AF);
+  }
   if (soort !== null && formulier.soortBeeindiging !== soort) codes.push(FondsErrorCode.SOORT_BEEINDIGING_WIJKT_AF);
   if (formulier.kostenposten.some((l) => l.soort === 'JURIDISCHE_KOSTEN') && !invoer.reguliereBemiddelingDoorlopen) {
     codes.push(FondsErrorCode.BEMIDDELING_NIET_DOORLOPEN);

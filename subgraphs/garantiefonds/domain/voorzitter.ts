@@ -40,3 +40,23 @@ export function besluitVoorzitter(claim: Aanvraag, invoer: VoorzittersBesluitInv
   if (codes.length > 0 || !decided.ok) return refuse(codes, `aanvraag ${claim.id}, status ${claim.status}`);
   return ok({ ...decided.value, formulier: { ...decided.value.formulier, besprokenInOverlegOp: datum } });
 }
+
+/**
+ * Serious negligence recorded after the Voorzitter approved a claim (Bijlage 3 §2: "Bij ernstige
+ * nalatigheid … kan er geen beroep worden gedaan op het fonds"). The MGR pays only claims approved
+ * according to art. 7.8–7.9 (art. 7.7), and an approval the negligence excludes no longer is one:
+ * an approved claim not yet paid is rejected at once, with the negligence as the motivation, so the
+ * cashier can never pay it. Nothing is left to weigh — approval is refused even as an exception —
+ * and the Voorzitter, who records the negligence, is the one who decides. A pending claim stays
+ * pending (the Voorzitter can only reject it now); a paid claim stays paid: the fund then holds
+ * the negligent party liable, outside the ledger ("kan de betreffende partij aansprakelijk worden
+ * gesteld"). Returns the new status and motivation, or null when the claim's status stays.
+ */
+export function naNalatigheid(
+  claim: { readonly status: string; readonly besluitOp?: string | null },
+  toelichting: string,
+): { readonly status: 'AFGEWEZEN'; readonly motivering: string } | null {
+  if (claim.status !== 'GOEDGEKEURD') return null;
+  const op = claim.besluitOp ? ` van ${claim.besluitOp.slice(0, 10)}` : '';
+  return { status: 'AFGEWEZEN', motivering: `Goedkeuring${op} vervallen: ernstige nalatigheid vastgelegd (Bijlage 3 §2). ${toelichting}` };
+}

@@ -2,7 +2,7 @@
  * Filing a claim and deciding on it, in the database. The rules are the domain's
  * (`beoordeelIndiening`, `besluitVoorzitter`); this adds what only the store knows (an earlier
  * claim, recorded negligence, whether the fund was wound up) and writes the outcome atomically.
- * Who may act is checked by the resolvers before anything here runs.
+ * Who may act, in which relation and phase, the acts guard checked before anything here runs.
  */
 import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import {
   besluitVoorzitter,
   findPersonalData,
   isOpgeheven,
+  naNalatigheid,
   refuse,
   type BesluitUitkomst,
   type Kostensoort,
@@ -22,7 +23,7 @@ import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { aanvragen, nalatigheden, type AanvraagRow, type NalatigheidRow } from '../db/tables.js';
 import { inFondsTransactie, loadLedger } from '../store/ledger.js';
 import { fondsWeigering, weigerFonds } from '../store/refusal.js';
-import { aanvraagOf, type OpgeslagenFormulier } from '../store/rows.js';
+import { aanvraagOf, iso, type OpgeslagenFormulier } from '../store/rows.js';
 
 /** The standard form as the GraphQL input carries it. */
 export interface FormulierInvoer {
@@ -42,6 +43,9 @@ export interface FormulierInvoer {
 export interface CaseFeiten {
   readonly uitkomst: string | null | undefined;
   readonly gematcht: string | null | undefined;
+  readonly trajectCode: string | null | undefined;
+  /** The deposit of the case's lease, as the corporation recorded it when signing. */
+  readonly huurBorgCents: number | null | undefined;
 }
 
 async function nalatighedenVan(db: Db, trajectId: string): Promise<NalatigheidRow[]> {
@@ -83,6 +87,8 @@ export async function dienAanvraagIn(
       formulier,
       uitkomst: feiten.uitkomst,
       gematcht: feiten.gematcht,
+      trajectCode: feiten.trajectCode,
+      huurBorgCents: feiten.huurBorgCents,
       nalatigheidVastgelegd: (await nalatighedenVan(tx, invoer.trajectId)).length > 0,
       alAangevraagd: eerder !== undefined,
       reguliereBemiddelingDoorlopen: formulier.reguliereBemiddelingDoorlopen,
@@ -118,6 +124,12 @@ export interface BesluitVerzoek {
   readonly besprokenInOverlegOp?: string | null;
   readonly partijenGeraadpleegd: boolean;
   readonly overlegInstemming?: boolean | null;
+}
+
+/** Whose case a claim is about: how the acts guard finds the case of a decision or payout. */
+export async function trajectVanAanvraag(db: Db, aanvraagId: string): Promise<string | null> {
+  const [row] = await db.select({ trajectId: aanvragen.trajectId }).from(aanvragen).where(eq(aanvragen.id, aanvraagId));
+  return row?.trajectId ?? null;
 }
 
 /** Loads a claim under a row lock, or answers NIET_GEVONDEN. */
@@ -181,9 +193,10 @@ export interface NalatigheidVerzoek {
 /**
  * Records serious negligence of a party in a case. Refuses an explanation that is blank
  * (MOTIVERING_ONTBREEKT) or holds personal data, and a party that is not a party of a case
- * (DEELNEMER_ONGELDIG). Nothing is ever overwritten: each record stands on its own.
+ * (DEELNEMER_ONGELDIG). Nothing is ever overwritten: each record stands on its own. An approved,
+ * unpaid claim of the case is rejected in the same transaction (`naNalatigheid`), so it is never paid.
  */
-export async function legNalatigheidVast(db: Db, verzoek: NalatigheidVerzoek, door: string, now: Date): Promise<NalatigheidRow> {
+export async function legNalatigheidVast(db: Db, verzoek: NalatigheidVerzoek, door: string, besluitDoor: string, now: Date): Promise<NalatigheidRow> {
   const codes: FondsErrorCode[] = [];
   const toelichting = verzoek.toelichting.trim();
   if (toelichting.length === 0) codes.push(FondsErrorCode.MOTIVERING_ONTBREEKT);
@@ -192,9 +205,9 @@ export async function legNalatigheidVast(db: Db, verzoek: NalatigheidVerzoek, do
     codes.push(FondsErrorCode.DEELNEMER_ONGELDIG);
   }
   if (codes.length > 0) throw fondsWeigering(refuse(codes));
-  // Under the fund's lock, so a decision taken at the same moment either sees this record or precedes it.
-  const [row] = await inFondsTransactie(db, (tx) =>
-    tx
+  // Under the fund's lock, so a decision or payout at the same moment either sees this record or precedes it.
+  return inFondsTransactie(db, async (tx) => {
+    const [row] = await tx
       .insert(nalatigheden)
       .values({
         id: randomUUID(),
@@ -205,7 +218,15 @@ export async function legNalatigheidVast(db: Db, verzoek: NalatigheidVerzoek, do
         vastgelegdOp: now.toISOString(),
         vastgelegdDoor: door,
       })
-      .returning(),
-  );
-  return row!;
+      .returning();
+    for (const claim of await tx.select().from(aanvragen).where(eq(aanvragen.trajectId, verzoek.trajectId)).for('update')) {
+      const vervallen = naNalatigheid({ status: claim.status, besluitOp: iso(claim.besluitOp) }, toelichting);
+      if (!vervallen) continue;
+      await tx
+        .update(aanvragen)
+        .set({ ...vervallen, besluitOp: now.toISOString(), besluitDoor, overlegInstemming: false, uitzondering: false })
+        .where(and(eq(aanvragen.id, claim.id), eq(aanvragen.status, 'GOEDGEKEURD')));
+    }
+    return row!;
+  });
 }

@@ -47,9 +47,11 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
       return row ? aanvraagView(row) : null;
     }) as Args<{ id: string }>,
 
+    // The Voorzitter decides the claims of the own region's cases only (art. 7.8; DESIGN §2).
     aanvragenTerBeslissing: (async (_, _a, ctx) => {
       eisVoorzitter(ctx.caller);
-      const rows = await ctx.db.select().from(aanvragen).where(eq(aanvragen.status, 'INGEDIEND')).orderBy(asc(aanvragen.ingediendOp));
+      const ingediend = await ctx.db.select().from(aanvragen).where(eq(aanvragen.status, 'INGEDIEND')).orderBy(asc(aanvragen.ingediendOp));
+      const rows = await zichtbareAanvragen(ctx, ingediend);
       if (rows.length === 0) return [];
       const nalatig = new Set(
         (await ctx.db.select({ t: nalatigheden.trajectId }).from(nalatigheden).where(inArray(nalatigheden.trajectId, rows.map((r) => r.trajectId)))).map(

@@ -1,29 +1,21 @@
 /**
- * Who may act on the fund (art. 7.7–7.8): the Voorzitter of the Woonkans-overleg decides, the MGR
- * as cashier books and pays, the matched corporation claims. Checked before anything is read, so a
- * refusal here says nothing about any case.
+ * Who may read the fund's worklist, figures and details. Who may *act* on the fund (art. 7.7–7.8:
+ * the Voorzitter decides, the MGR as cashier books and pays, the matched corporation claims) is
+ * the acts table's (`schema/acts.ts`). Checked before anything is read, so a refusal here says
+ * nothing about any case.
  */
+import { VOORZITTER } from '../../../schema/acts.js';
 import type { Caller } from '../../../schema/context.js';
 import { FondsErrorCode } from '../domain/index.js';
 import { weigerFonds } from '../store/refusal.js';
 
 /** The Voorzitter: a regisseur whose token carries `rol: VOORZITTER` (DESIGN §2). */
 export function isVoorzitter(caller: Caller): boolean {
-  return caller.partij === 'REGISSEUR' && caller.rol === 'VOORZITTER';
+  return caller.partij === 'REGISSEUR' && caller.rol === VOORZITTER;
 }
 
 export function eisVoorzitter(caller: Caller): void {
   if (!isVoorzitter(caller)) throw weigerFonds(FondsErrorCode.NIET_VOORZITTER);
-}
-
-/** The cashier: the GARANTIEFONDS party (MGR sociaal domein Limburg-Noord). */
-export function eisKassier(caller: Caller): void {
-  if (caller.partij !== 'GARANTIEFONDS') throw weigerFonds(FondsErrorCode.NIET_KASSIER);
-}
-
-/** Only a corporation can be the matched corporation of a case. */
-export function eisCorporatie(caller: Caller): void {
-  if (caller.partij !== 'CORPORATIE') throw weigerFonds(FondsErrorCode.NIET_CORPORATIE_VAN_TRAJECT);
 }
 
 /** Who sees the fund's aggregate figures (balance, due, claims, paid): never a case. */

@@ -118,7 +118,10 @@ export async function startFondsHarness(start: Date = new Date('2026-03-01T10:00
   return harness;
 }
 
-/** A case in the stub policy context: closed after a negative end, matched to `gematcht`. */
+/**
+ * A case in the stub policy context: closed after an eviction, matched to woonwenz, under code
+ * WK-7KQ3M with a lease deposit of € 600 (what the routeplanner would record).
+ */
 export function negatiefBeeindigd(trajectId: string, overrides: Partial<CaseContext> = {}): CaseContext {
   return {
     trajectId,
@@ -130,6 +133,8 @@ export function negatiefBeeindigd(trajectId: string, overrides: Partial<CaseCont
     gematcht: 'woonwenz',
     gekoppeldeZorgaanbieder: 'leger-des-heils',
     uitkomst: 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD',
+    code: 'WK-7KQ3M',
+    huur: { borgCent: 60_000, beeindiging: 'ONTRUIMD' },
     toestemmingen: [],
     doorbrekingen: [],
     ...overrides,

@@ -1,15 +1,15 @@
 /**
  * The gemeente's acts. Those that are also routeplanner acts (the melding, the target-group
  * assessment, the signed plan) are recorded at the regisseur's routeplanner within the same
- * database transaction here: if either side refuses, nothing is kept.
+ * database transaction here: if either side refuses, nothing is kept. Who may act, in which
+ * relation and phase, the acts guard decided before these run.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { GEMEENTEN, ZORGAANBIEDERS, type Fase } from '../../../schema/vocabulary.js';
+import { GEMEENTEN, ZORGAANBIEDERS } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
-import { mayWrite } from '../../common/relation-guard.js';
 import type { Routeplanner } from '../../common/routeplanner-client.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { outgoingTraceparent } from '../../common/trace.js';
@@ -71,9 +71,6 @@ function uitzonderingsToelichting(u: DoelgroepUitzondering, doelgroep: boolean, 
   return `Uitzondering (${soort}), anoniem besproken in het Woonkans-overleg van ${u.besprokenOp.slice(0, 10)}, ${u.stemmenVoor} voor / ${u.stemmenTegen} tegen: ${toelichting}`;
 }
 
-const ONDERZOEK: readonly Fase[] = ['ONDERZOEK'];
-const DOSSIER: readonly Fase[] = ['ONDERZOEK', 'BEMIDDELING', 'CORPORATIEGESPREK', 'HUUROVEREENKOMST'];
-
 export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMap<SubgraphContext> {
   const inTransaction = <T>(ctx: SubgraphContext, run: (tx: Db) => Promise<T>) =>
     ctx.db.transaction((tx) => run(tx as unknown as Db));
@@ -118,7 +115,6 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
       },
 
       legOnderzoekVast: async (_: unknown, a: { trajectId: string; input: Record<string, string | null> }, ctx: SubgraphContext) => {
-        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: ONDERZOEK, handeling: 'Onderzoek vastleggen' });
         const { bsn, geboortedatum, geslacht, werk, gesprekOp, ...domeinen } = a.input;
         if (bsn && !isValidBsn(bsn)) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'BSN voldoet niet aan de elfproef.');
         if (geboortedatum && Number.isNaN(Date.parse(geboortedatum))) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Geboortedatum ongeldig.');
@@ -138,7 +134,6 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
         a: { trajectId: string; doelgroep: boolean; toelichting: string; uitzondering?: DoelgroepUitzondering | null },
         ctx: SubgraphContext,
       ) => {
-        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: ONDERZOEK, handeling: 'Doelgroep beoordelen' });
         if (!a.toelichting.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'De beoordeling vraagt een toelichting.');
         const toelichting = a.uitzondering ? uitzonderingsToelichting(a.uitzondering, a.doelgroep, a.toelichting) : a.toelichting;
         await inTransaction(ctx, async (tx) => {
@@ -150,7 +145,6 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
       },
 
       voegDocumentToe: async (_: unknown, a: { trajectId: string; input: { soort: string; geldigTot?: string; inhoud: string } }, ctx: SubgraphContext) => {
-        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: DOSSIER, handeling: 'Document toevoegen' });
         if (!a.input.inhoud.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een document zonder inhoud wordt niet opgeslagen.');
         await ctx.db.insert(documenten).values({
           id: randomUUID(),
@@ -168,7 +162,6 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
         a: { trajectId: string; input: { doelen: string; ondertekendOp: string; ondertekendDoor: string } },
         ctx: SubgraphContext,
       ) => {
-        await mayWrite(ctx, a.trajectId, { partij: 'GEMEENTE', relatie: 'EIGEN_GEMEENTE', fasen: ONDERZOEK, handeling: 'Ondersteuningsplan ondertekenen' });
         if (Number.isNaN(Date.parse(a.input.ondertekendOp)) || !a.input.doelen.trim()) {
           throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een ondersteuningsplan vraagt doelen en een datum van ondertekening.');
         }

@@ -1,14 +1,14 @@
 /**
  * The bemiddelingsprofiel (seed 001, §4.1 format) and the selection of corporations in the chosen
- * area, with the Woonkans-overleg's outcome per corporation. Written by the region's regisseur.
+ * area, with the Woonkans-overleg's outcome per corporation. Written by the region's regisseur
+ * (who, and in which phase: `schema/acts.ts`).
  */
 import { and, eq } from 'drizzle-orm';
-import type { Caller } from '../../../schema/context.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { CORPORATIES, type Fase } from '../../../schema/vocabulary.js';
+import { CORPORATIES } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { profielen, selecties } from '../db/tables.js';
-import { trajectVoor } from '../routeplanner/acts.js';
+import { bestaandTraject } from '../routeplanner/acts.js';
 
 export interface ProfielInput {
   readonly geslacht?: string | null;
@@ -23,17 +23,8 @@ export interface ProfielInput {
   readonly bejegeningsadvies?: string | null;
 }
 
-async function regisseurVan(db: Db, caller: Caller, trajectId: string, fasen: readonly Fase[]) {
-  const t = await trajectVoor(db, caller, trajectId);
-  if (caller.partij !== 'REGISSEUR') throw weigering(ErrorCode.NIET_BEVOEGD, 'Dit doet de regisseur van de regio.');
-  if (!fasen.includes(t.fase as Fase)) {
-    throw weigering(ErrorCode.FASEOVERGANG_ONGELDIG, `Niet mogelijk in fase ${t.fase}.`, { fase: t.fase });
-  }
-  return t;
-}
-
-export async function legProfielVast(db: Db, caller: Caller, trajectId: string, input: ProfielInput, now: Date) {
-  await regisseurVan(db, caller, trajectId, ['BEMIDDELING', 'CORPORATIEGESPREK']);
+export async function legProfielVast(db: Db, trajectId: string, input: ProfielInput, now: Date) {
+  await bestaandTraject(db, trajectId);
   const values = { ...input, gewijzigdOp: now.toISOString() };
   const [row] = await db
     .insert(profielen)
@@ -43,8 +34,8 @@ export async function legProfielVast(db: Db, caller: Caller, trajectId: string, 
   return row!;
 }
 
-export async function selecteerCorporaties(db: Db, caller: Caller, trajectId: string, corporaties: readonly string[], now: Date) {
-  await regisseurVan(db, caller, trajectId, ['BEMIDDELING']);
+export async function selecteerCorporaties(db: Db, trajectId: string, corporaties: readonly string[], now: Date) {
+  await bestaandTraject(db, trajectId);
   const onbekend = corporaties.filter((c) => !(CORPORATIES as readonly string[]).includes(c));
   if (onbekend.length > 0 || corporaties.length === 0) {
     throw weigering(ErrorCode.ONGELDIGE_INVOER, `Onbekende of geen corporaties: ${onbekend.join(', ')}.`);
@@ -58,14 +49,13 @@ export async function selecteerCorporaties(db: Db, caller: Caller, trajectId: st
 
 export async function legOverlegUitkomstVast(
   db: Db,
-  caller: Caller,
   trajectId: string,
   corporatie: string,
   uitkomst: 'INTERESSE' | 'GEEN_INTERESSE',
   toelichting: string | null,
   now: Date,
 ) {
-  await regisseurVan(db, caller, trajectId, ['CORPORATIEGESPREK']);
+  await bestaandTraject(db, trajectId);
   const [row] = await db
     .update(selecties)
     .set({ overlegUitkomst: uitkomst, overlegToelichting: toelichting, besprokenOp: now.toISOString() })

@@ -9,14 +9,13 @@ import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { FASEN, type Fase } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { terugkoppelingen } from '../db/tables.js';
-import { trajectVoor } from '../routeplanner/acts.js';
+import { bestaandTraject } from '../routeplanner/acts.js';
 
 export const TERUGKOPPEL_MOMENTEN = { VOORWAARDEN: 'BEMIDDELING', PROFIEL: 'CORPORATIEGESPREK', PLAATSING: 'HUUROVEREENKOMST' } as const satisfies Record<string, Fase>;
 export type TerugkoppelMoment = keyof typeof TERUGKOPPEL_MOMENTEN;
 
 export async function koppelTerug(db: Db, caller: Caller, trajectId: string, moment: TerugkoppelMoment, toelichting: string, now: Date) {
-  const t = await trajectVoor(db, caller, trajectId);
-  if (caller.partij !== 'REGISSEUR') throw weigering(ErrorCode.NIET_BEVOEGD, 'Terugkoppeling aan de Wmo-consulent doet de regisseur.');
+  const t = await bestaandTraject(db, trajectId);
   const vanaf = TERUGKOPPEL_MOMENTEN[moment];
   if (FASEN.indexOf(t.fase as Fase) < FASEN.indexOf(vanaf) || t.fase === 'AFGESLOTEN') {
     throw weigering(ErrorCode.FASEOVERGANG_ONGELDIG, `Terugkoppeling ${moment} kan vanaf fase ${vanaf}; het traject is in ${t.fase}.`, { fase: t.fase });

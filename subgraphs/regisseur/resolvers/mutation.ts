@@ -1,4 +1,7 @@
-/** Mutations of the regisseur subgraph: the routeplanner's acts and the consent register. */
+/**
+ * Mutations of the regisseur subgraph: the routeplanner's acts and the consent register. Who may
+ * perform each, in which relation and phase, the acts guard decided before these run.
+ */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import type { Doel } from '../../../schema/vocabulary.js';
 import type { SubgraphContext } from '../../common/server.js';
@@ -37,11 +40,11 @@ const mutations: Record<string, Args<never>> = {
   draagWarmOver: ((_, a: { trajectId: string; versie: number; reden: string }, ctx) =>
     warmeOverdracht(ctx.db, ctx.caller, a.trajectId, a.versie, a.reden, now(ctx))) as Args<never>,
   legProfielVast: (async (_, a: { trajectId: string; profiel: ProfielInput }, ctx) => {
-    await legProfielVast(ctx.db, ctx.caller, a.trajectId, a.profiel, now(ctx));
+    await legProfielVast(ctx.db, a.trajectId, a.profiel, now(ctx));
     return reread(ctx, a.trajectId);
   }) as Args<never>,
   selecteerCorporaties: (async (_, a: { trajectId: string; corporaties: string[] }, ctx) => {
-    await selecteerCorporaties(ctx.db, ctx.caller, a.trajectId, a.corporaties, now(ctx));
+    await selecteerCorporaties(ctx.db, a.trajectId, a.corporaties, now(ctx));
     return reread(ctx, a.trajectId);
   }) as Args<never>,
   legOverlegUitkomstVast: (async (
@@ -49,7 +52,7 @@ const mutations: Record<string, Args<never>> = {
     a: { trajectId: string; corporatie: string; uitkomst: 'INTERESSE' | 'GEEN_INTERESSE'; toelichting?: string },
     ctx,
   ) => {
-    await legOverlegUitkomstVast(ctx.db, ctx.caller, a.trajectId, a.corporatie, a.uitkomst, a.toelichting ?? null, now(ctx));
+    await legOverlegUitkomstVast(ctx.db, a.trajectId, a.corporatie, a.uitkomst, a.toelichting ?? null, now(ctx));
     return reread(ctx, a.trajectId);
   }) as Args<never>,
   registreerToestemming: ((_, a: { input: ToestemmingInput }, ctx) =>

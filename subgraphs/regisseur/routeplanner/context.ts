@@ -3,10 +3,19 @@
  * for any number of cases. Used by the regisseur's own fields and served to the other subgraphs.
  */
 import { inArray } from 'drizzle-orm';
-import type { CaseContext } from '../../../schema/context.js';
+import type { CaseContext, HuurFeiten } from '../../../schema/context.js';
 import type { Doel, Fase, Gegevenscategorie, Partij, Regio } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
-import { doorbrekingen, selecties, toestemmingen, trajecten } from '../db/tables.js';
+import { doorbrekingen, selecties, toestemmingen, trajecten, type TrajectRow } from '../db/tables.js';
+import { HUUR_FEITEN, type HuurBeeindiging } from './transitions.js';
+
+/** The lease facts the corporation's acts recorded; null before the lease was signed. */
+function huurVan(t: TrajectRow): HuurFeiten | null {
+  const borg = t.feiten[HUUR_FEITEN.BORG_CENT];
+  const beeindiging = (t.feiten[HUUR_FEITEN.BEEINDIGD] ?? null) as HuurBeeindiging | null;
+  if (borg === undefined && beeindiging === null) return null;
+  return { borgCent: borg === undefined ? null : Number(borg), beeindiging };
+}
 
 export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<Map<string, CaseContext>> {
   const out = new Map<string, CaseContext>();
@@ -30,6 +39,8 @@ export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<
       melder: t.melder,
       gekoppeldeZorgaanbieder: t.gekoppeldeZorgaanbieder,
       uitkomst: t.uitkomst,
+      code: t.code,
+      huur: huurVan(t),
       toestemmingen: toe
         .filter((x) => x.trajectId === t.id)
         .map((x) => ({

@@ -1,8 +1,10 @@
 /**
- * The routeplanner as a table: which act moves a case from which phase to which, who may perform
- * it, and which facts must hold first. The phase only ever moves forward, by a recorded act.
+ * The routeplanner as a table: which act moves a case from which phase to which, and which facts
+ * must hold first. The phase only ever moves forward, by a recorded act. Who may perform each act
+ * is the acts table's (`schema/acts.ts`), under the mutation named in `HANDELING_ACT`.
  */
-import type { Fase, Partij } from '../../../schema/vocabulary.js';
+import type { ActNaam } from '../../../schema/acts.js';
+import type { Fase } from '../../../schema/vocabulary.js';
 
 export const HANDELINGEN = [
   'ONDERZOEK_GESTART',
@@ -29,43 +31,46 @@ export type Voorwaarde =
 export interface Overgang {
   readonly van: readonly Fase[];
   readonly naar: Fase;
-  readonly door: readonly Partij[];
   readonly voorwaarden: readonly Voorwaarde[];
 }
 
+/** The mutation whose row in the acts table authorises each transition, through whichever door. */
+export const HANDELING_ACT: { readonly [H in Handeling]: ActNaam } = {
+  ONDERZOEK_GESTART: 'startOnderzoek',
+  OVERGEDRAGEN: 'draagOver',
+  PROFIEL_AFGEROND: 'rondProfielAf',
+  MATCH_AFGESPROKEN: 'spreekMatchAf',
+  HUUROVEREENKOMST_GETEKEND: 'tekenHuurovereenkomst',
+  AFGESLOTEN: 'sluitTraject',
+};
+
 export const OVERGANGEN: { readonly [H in Handeling]: Overgang } = {
-  ONDERZOEK_GESTART: { van: ['MELDING'], naar: 'ONDERZOEK', door: ['GEMEENTE'], voorwaarden: [] },
+  ONDERZOEK_GESTART: { van: ['MELDING'], naar: 'ONDERZOEK', voorwaarden: [] },
   // Signing the ondersteuningsplan is the resident's agreement to mediation; the hand-over consent
   // is what gives the regisseur a relation to the case at all.
   OVERGEDRAGEN: {
     van: ['ONDERZOEK'],
     naar: 'BEMIDDELING',
-    door: ['GEMEENTE'],
     voorwaarden: ['DOELGROEP_BEOORDEELD', 'ONDERSTEUNINGSPLAN_ONDERTEKEND', 'OVERDRACHT_TOESTEMMING'],
   },
   PROFIEL_AFGEROND: {
     van: ['BEMIDDELING'],
     naar: 'CORPORATIEGESPREK',
-    door: ['REGISSEUR'],
     voorwaarden: ['PROFIEL_COMPLEET', 'CORPORATIE_GESELECTEERD'],
   },
   MATCH_AFGESPROKEN: {
     van: ['CORPORATIEGESPREK'],
     naar: 'HUUROVEREENKOMST',
-    door: ['REGISSEUR'],
     voorwaarden: ['CORPORATIE_GEINTERESSEERD'],
   },
   HUUROVEREENKOMST_GETEKEND: {
     van: ['HUUROVEREENKOMST'],
     naar: 'GEHUISVEST',
-    door: ['CORPORATIE'],
     voorwaarden: ['ZORGAANBIEDER_GEKOPPELD'],
   },
-  // Before the hand-over the case is the gemeente's Wmo file, so the gemeente closes it; after, the regisseur.
   AFGESLOTEN: {
     van: ['MELDING', 'ONDERZOEK', 'BEMIDDELING', 'CORPORATIEGESPREK', 'HUUROVEREENKOMST', 'GEHUISVEST'],
     naar: 'AFGESLOTEN',
-    door: ['GEMEENTE', 'REGISSEUR'],
     voorwaarden: [],
   },
 };
@@ -97,7 +102,24 @@ export function uitkomstToegestaan(uitkomst: Uitkomst, fase: Fase): boolean {
   }
 }
 
-/** Who closes: the gemeente before the hand-over, the regisseur after it. */
-export function sluiterVan(fase: Fase): Partij {
-  return fase === 'MELDING' || fase === 'ONDERZOEK' ? 'GEMEENTE' : 'REGISSEUR';
+/**
+ * What the routeplanner knows of the lease, recorded in the case's facts by the corporation's acts
+ * (signing, ending): the deposit a guarantee-fund claim must exceed, and how the lease ended.
+ */
+export const HUUR_FEITEN = { BORG_CENT: 'HUUR_BORG_CENT', BEEINDIGD: 'HUUR_BEEINDIGD' } as const;
+export const HUUR_BEEINDIGINGEN = ['POSITIEF', 'ONTRUIMD', 'VERTROKKEN'] as const;
+export type HuurBeeindiging = (typeof HUUR_BEEINDIGINGEN)[number];
+
+/** The only outcome a housed case can close with: what became of its lease. */
+export function uitkomstNaHuur(beeindiging: HuurBeeindiging | null): Uitkomst {
+  switch (beeindiging) {
+    case null:
+      return 'GEHUISVEST';
+    case 'POSITIEF':
+      return 'HUUR_BEEINDIGD_POSITIEF';
+    case 'ONTRUIMD':
+      return 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD';
+    case 'VERTROKKEN':
+      return 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN';
+  }
 }

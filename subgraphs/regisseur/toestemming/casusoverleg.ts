@@ -10,10 +10,8 @@ import type { Doel, Gegevenscategorie } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { casusoverleggen } from '../db/tables.js';
 import { newId } from '../routeplanner/code.js';
-import { trajectVoor } from '../routeplanner/acts.js';
+import { bestaandTraject } from '../routeplanner/acts.js';
 import { registreerToestemming } from './register.js';
-
-export const VOORZITTER = 'VOORZITTER';
 
 export interface CasusoverlegAanvraag {
   readonly trajectId: string;
@@ -24,7 +22,7 @@ export interface CasusoverlegAanvraag {
 }
 
 export async function vraagCasusoverlegAan(db: Db, caller: Caller, input: CasusoverlegAanvraag, now: Date) {
-  await trajectVoor(db, caller, input.trajectId);
+  await bestaandTraject(db, input.trajectId);
   if (!input.doel.trim() || !input.noodzaak.trim() || input.deelnemers.length === 0 || input.categorieen.length === 0) {
     throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een casusoverleg vraagt doel, noodzaak, deelnemers en de strikt noodzakelijke gegevens.');
   }
@@ -55,14 +53,16 @@ export interface CasusoverlegBesluit {
   readonly toestemmingInwoner: { gegevenOp: string; ondertekendDoor: 'INWONER' | 'WETTELIJK_VERTEGENWOORDIGER'; doel: Doel } | null;
 }
 
+/** Whose case a conference is about: how the acts guard finds the case of a decision. */
+export async function trajectVanCasusoverleg(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ trajectId: casusoverleggen.trajectId }).from(casusoverleggen).where(eq(casusoverleggen.id, id));
+  return row?.trajectId ?? null;
+}
+
 /** The Voorzitter decides; on approval one consent per participant is recorded, limited in time. */
 export async function besluitCasusoverleg(db: Db, caller: Caller, besluit: CasusoverlegBesluit, now: Date) {
-  if (caller.partij !== 'REGISSEUR' || caller.rol !== VOORZITTER) {
-    throw weigering(ErrorCode.NIET_BEVOEGD, 'Alleen de Voorzitter van het Woonkans-overleg besluit over een casusoverleg.');
-  }
   const [overleg] = await db.select().from(casusoverleggen).where(eq(casusoverleggen.id, besluit.id));
   if (!overleg) throw weigering(ErrorCode.NIET_GEVONDEN, 'Casusoverleg niet gevonden.');
-  await trajectVoor(db, caller, overleg.trajectId);
   if (overleg.status !== 'AANGEVRAAGD') throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Over dit casusoverleg is al besloten.');
   if (besluit.akkoord && !besluit.toestemmingInwoner) {
     throw weigering(ErrorCode.TOESTEMMING_ONGELDIG, 'Zonder gerichte toestemming van de inwoner worden geen gegevens gedeeld in het casusoverleg.');

@@ -10,7 +10,7 @@ import type { Partij } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { doorbrekingen } from '../db/tables.js';
 import { newId } from '../routeplanner/code.js';
-import { trajectVoor } from '../routeplanner/acts.js';
+import { bestaandTraject } from '../routeplanner/acts.js';
 
 /** The six criteria, all of which must hold. */
 export const CRITERIA = [
@@ -36,10 +36,7 @@ export interface DoorbrekingInput {
 }
 
 export async function registreerDoorbreking(db: Db, caller: Caller, input: DoorbrekingInput, now: Date) {
-  await trajectVoor(db, caller, input.trajectId);
-  if (caller.partij !== 'GEMEENTE' && caller.partij !== 'REGISSEUR') {
-    throw weigering(ErrorCode.NIET_BEVOEGD, 'Een doorbreking legt een professional van gemeente of regisseur vast.');
-  }
+  await bestaandTraject(db, input.trajectId);
   const ontbrekend = CRITERIA.filter((c) => input.criteria[c] !== true);
   if (ontbrekend.length > 0) {
     throw weigering('DOORBREKING_CRITERIA_ONVOLDAAN', `Niet alle zes criteria zijn vervuld: ${ontbrekend.join(', ')}.`, {

@@ -12,7 +12,7 @@ import { DOELEN, GEGEVENSCATEGORIEEN, PARTIJEN, type Doel, type Gegevenscategori
 import type { Db } from '../../common/database.js';
 import { toestemmingGebeurtenissen, toestemmingen, type ToestemmingRow } from '../db/tables.js';
 import { newId } from '../routeplanner/code.js';
-import { trajectVoor } from '../routeplanner/acts.js';
+import { bestaandTraject } from '../routeplanner/acts.js';
 
 const EEN_JAAR_MS = 366 * 24 * 3600 * 1000;
 
@@ -30,11 +30,6 @@ export interface ToestemmingInput {
   readonly ondertekendDoor: 'INWONER' | 'WETTELIJK_VERTEGENWOORDIGER';
   /** Must be false: consent is never a condition for a home ("geen ruilmiddel"). */
   readonly voorwaardeVoorWoning?: boolean | null;
-}
-
-/** Who may record consent for this case: the gemeente of the resident, or the region's regisseur. */
-function mayRecord(caller: Caller): boolean {
-  return caller.partij === 'GEMEENTE' || caller.partij === 'REGISSEUR';
 }
 
 export function validateToestemming(input: ToestemmingInput, now: Date): string[] {
@@ -71,13 +66,7 @@ async function event(db: Db, toestemmingId: string, soort: string, caller: Calle
 }
 
 export async function registreerToestemming(db: Db, caller: Caller, input: ToestemmingInput, now: Date): Promise<ToestemmingRow> {
-  await trajectVoor(db, caller, input.trajectId);
-  if (!mayRecord(caller)) {
-    throw weigering(
-      ErrorCode.NIET_BEVOEGD,
-      'Toestemming wordt vastgelegd door de Wmo-consulent of de regisseur, nooit door de ontvanger zelf of een corporatie.',
-    );
-  }
+  await bestaandTraject(db, input.trajectId);
   const problems = validateToestemming(input, now);
   if (problems.length > 0) throw weigering(ErrorCode.TOESTEMMING_ONGELDIG, `Toestemming ongeldig: ${problems.join('; ')}.`, { problemen: problems });
   return db.transaction(async (tx) => {
@@ -103,11 +92,10 @@ export async function registreerToestemming(db: Db, caller: Caller, input: Toest
   });
 }
 
-async function eigenToestemming(db: Db, caller: Caller, id: string): Promise<ToestemmingRow> {
-  const [row] = await db.select().from(toestemmingen).where(eq(toestemmingen.id, id));
-  if (!row) throw weigering(ErrorCode.NIET_GEVONDEN, 'Toestemming niet gevonden.');
-  await trajectVoor(db, caller, row.trajectId);
-  return row;
+/** Whose case a consent belongs to: how the acts guard finds the case of a withdrawal. */
+export async function trajectVanToestemming(db: Db, id: string): Promise<string | null> {
+  const [row] = await db.select({ trajectId: toestemmingen.trajectId }).from(toestemmingen).where(eq(toestemmingen.id, id));
+  return row?.trajectId ?? null;
 }
 
 /**
@@ -122,10 +110,8 @@ export async function trekToestemmingIn(
   toelichting: string | null,
   now: Date,
 ): Promise<ToestemmingRow> {
-  const row = await eigenToestemming(db, caller, id);
-  if (!mayRecord(caller) && caller.partij !== 'INWONER') {
-    throw weigering(ErrorCode.NIET_BEVOEGD, 'Intrekken doet de inwoner, of de gemeente of regisseur namens de inwoner.');
-  }
+  const [row] = await db.select().from(toestemmingen).where(eq(toestemmingen.id, id));
+  if (!row) throw weigering(ErrorCode.NIET_GEVONDEN, 'Toestemming niet gevonden.');
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(toestemmingen)
