@@ -103,7 +103,9 @@ export function decide(
   if (ctx === undefined) return refuse('CONTEXT_ONBESCHIKBAAR');
   if (ctx === null) return refuse('RELATIE');
   const relaties = relationsOf(caller, ctx);
-  if (relaties.length === 0) return refuse('RELATIE', { fase: ctx.fase });
+  // No relation, or none with a cell in this phase: the caller may not know the case exists, so the
+  // refusal must read exactly as for an unknown id (no phase, no relation).
+  if (!relaties.some((r) => table[caller.partij][r]?.[ctx.fase])) return refuse('RELATIE');
 
   let needsConsent: Relatie | undefined;
   for (const relatie of relaties) {

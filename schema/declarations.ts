@@ -18,9 +18,9 @@ import type { FieldDeclaration } from './decide.js';
 import { DOSERING_DIRECTIVE, PERSOONSVRIJ_DIRECTIVE } from './directives.js';
 
 export type Declaration =
-  /** One category decides the field (a leaf, or an object or list as a whole). */
+  /** The field's own category (or its type's) decides it, leaf or object. */
   | { readonly kind: 'dosering'; readonly decl: FieldDeclaration }
-  /** An object or list that stands for several categories: it exists if any of them may be read. */
+  /** An object or list that stands for what its type holds: it exists if any of that may be read. */
   | { readonly kind: 'afgeleid'; readonly decls: readonly FieldDeclaration[] }
   /** Nothing about a person. */
   | { readonly kind: 'vrij'; readonly reden: string };
@@ -54,25 +54,30 @@ export function dataObjectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
 export function readDeclarations(schema: GraphQLSchema): Declarations {
   const byCoordinate = new Map<string, Declaration>();
   const missing: string[] = [];
-  /** The categories an object type stands for, through its fields (cycles are cut: a type seen is empty). */
-  const standsFor = (type: GraphQLObjectType, coordinate: string, seen: Set<string>): FieldDeclaration[] => {
-    const onType = own(schema, type, coordinate);
-    if (onType?.kind === 'dosering') return [{ ...onType.decl, coordinate }];
+  /**
+   * What an object type stands for, as the leaf declarations it holds (cycles are cut: a type seen
+   * is empty). Each keeps its leaf's coordinate, so a conflict van plichten that names a leaf
+   * (`Inwoner.gezondheid`) opens the object that holds it, exactly as it opens the leaf.
+   */
+  const standsFor = (type: GraphQLObjectType, seen: Set<string>): FieldDeclaration[] => {
+    const onType = own(schema, type, type.name);
     if (onType?.kind === 'vrij' || seen.has(type.name)) return [];
     seen.add(type.name);
     const out = new Map<string, FieldDeclaration>();
     for (const field of Object.values(type.getFields())) {
+      const coordinate = `${type.name}.${field.name}`;
       const d = own(schema, field, coordinate);
-      const decls =
-        d?.kind === 'dosering'
-          ? [d.decl]
-          : d?.kind === 'vrij'
-            ? []
-            : isObjectType(getNamedType(field.type))
-              ? standsFor(getNamedType(field.type) as GraphQLObjectType, coordinate, seen)
-              : [];
-      for (const x of decls) if (!out.has(x.categorie)) out.set(x.categorie, { ...x, coordinate });
+      const target = getNamedType(field.type);
+      // A type that declares its category stands for that category; its fields with one of their
+      // own (a handling advice in a profile) are read with the object, not what makes it exist.
+      if (onType?.kind === 'dosering') {
+        if (!d) out.set(coordinate, { ...onType.decl, coordinate });
+        continue;
+      }
+      const decls = d?.kind === 'dosering' ? [d.decl] : d?.kind === 'vrij' ? [] : isObjectType(target) ? standsFor(target, seen) : [];
+      for (const x of decls) out.set(x.coordinate, x);
     }
+    if (out.size === 0 && onType?.kind === 'dosering') out.set(type.name, onType.decl);
     return [...out.values()];
   };
 
@@ -87,9 +92,8 @@ export function readDeclarations(schema: GraphQLSchema): Declarations {
       const targetOwn = isObjectType(target) ? own(schema, target, coordinate) : undefined;
       if (!decl && targetOwn?.kind === 'vrij') decl = targetOwn;
       if (!decl && isObjectType(target)) {
-        const decls = standsFor(target, coordinate, new Set());
-        if (decls.length === 1) decl = { kind: 'dosering', decl: decls[0]! };
-        else if (decls.length > 1) decl = { kind: 'afgeleid', decls };
+        const decls = standsFor(target, new Set());
+        if (decls.length > 0) decl = { kind: 'afgeleid', decls };
       }
       if (decl) byCoordinate.set(coordinate, decl);
       else missing.push(coordinate);

@@ -270,7 +270,8 @@ describe('the schema after the transformer', () => {
     expect(d.get('Profiel.bejegeningsadvies')).toMatchObject({ decl: { categorie: 'BEJEGENINGSADVIES', doel: 'PASSENDE_WONING' } });
     expect(d.get('Dossier.gezondheid')).toMatchObject({ decl: { categorie: 'GEZONDHEID', grondslag: 'WMO_GEZONDHEID' } });
     // An object field stands for its type's category when the type declares one.
-    expect(d.get('Dossier.profiel')).toMatchObject({ kind: 'dosering', decl: { coordinate: 'Dossier.profiel', categorie: 'PROFIEL' } });
+    // Each keeps its leaf's coordinate, so an override naming a leaf opens the object that holds it.
+    expect(d.get('Dossier.profiel')).toMatchObject({ kind: 'afgeleid', decls: [{ coordinate: 'Profiel.woonsituatie', categorie: 'PROFIEL' }, { coordinate: 'Profiel.conclusie', categorie: 'PROFIEL' }] });
     expect(d.get('Dossier.dossiernummer')).toEqual({ kind: 'vrij', reden: 'test: an administrative number' });
   });
 

@@ -128,11 +128,12 @@ export function oracle(caller: Caller, ctx: CaseContext | null | undefined, fiel
   if (ctx === undefined) return weiger('CONTEXT_ONBESCHIKBAAR');
   if (ctx === null) return weiger('RELATIE');
   const relaties = oracleRelaties(caller, ctx);
-  if (relaties.length === 0) return weiger('RELATIE', { fase: ctx.fase });
   const cellen = relaties.flatMap((relatie) => {
     const c = oracleCel(caller.partij, relatie, ctx.fase);
     return c ? [{ relatie, ...c }] : [];
   });
+  // A case the caller may not know of in this phase is refused exactly like an unknown one.
+  if (cellen.length === 0) return weiger('RELATIE');
   const opGrondslag = cellen.find((c) => c.basis.includes(field.categorie));
   if (opGrondslag) {
     return { allowed: true, relatie: opGrondslag.relatie, fase: ctx.fase, grondslag: opGrondslag.grondslag, doel: opGrondslag.doel };

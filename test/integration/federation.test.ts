@@ -22,7 +22,10 @@ describe('federation', () => {
     expect(created.errors).toBeUndefined();
     const id = created.data.registreerMelding.id;
     const res = await fed.gql(venlo, `query($id: ID!) { traject(id: $id) { id code fase regio gemeente inwoner { naam telefoon } woningaanbod { id } } }`, { id });
-    expect(res).toEqual({
+    // The offers are the mediation's (PROFIEL): a gemeente reads them from the hand-over on, so in
+    // MELDING the list is refused as a whole — null, not an empty list that would say "none yet".
+    expect(res.errors?.map((e) => `${e.path?.join('.')} ${e.extensions?.['reden']}`)).toEqual(['traject.woningaanbod FASE']);
+    expect({ ...res, errors: undefined }).toEqual({
       status: 200,
       errors: undefined,
       data: {
@@ -33,7 +36,7 @@ describe('federation', () => {
           regio: 'NOORD_LIMBURG',
           gemeente: 'venlo',
           inwoner: { naam: 'Test Persoon', telefoon: '0612345678' },
-          woningaanbod: [],
+          woningaanbod: null,
         },
       },
     });
@@ -77,7 +80,9 @@ describe('static dosing layer', () => {
     const res = await fed.gql(venlo, '{ trajecten { garantieaanvragen { bedragCent } } }');
     expect(res.status).toBe(403);
     expect(res.data).toBeUndefined();
+    // Both the list (what it stands for, FONDS) and its field are outside the gemeente's contract.
     expect(res.errors?.map((e) => e.extensions)).toEqual([
+      expect.objectContaining({ code: 'DOSERING_GEWEIGERD', reden: 'PARTIJ', partij: 'GEMEENTE', veld: 'Traject.garantieaanvragen' }),
       expect.objectContaining({ code: 'DOSERING_GEWEIGERD', reden: 'PARTIJ', partij: 'GEMEENTE', veld: 'Garantieaanvraag.bedragCent' }),
     ]);
   });

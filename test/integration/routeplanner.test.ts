@@ -76,8 +76,10 @@ describe('feedback to the Wmo-consulent', () => {
       { moment: 'VOORWAARDEN', toelichting: 'Begeleiding moet vóór sleuteloverdracht geregeld zijn.', door: 'regio-noord-limburg' },
       { moment: 'PROFIEL', toelichting: 'Profiel besproken in het Woonkans-overleg.', door: 'regio-noord-limburg' },
     ]);
+    // Feedback is the course of the file (VERLOOP), which a corporation never reads: refused before execution.
     const corporatie = await fed.gql<any>(WOONWENZ, Q, { id: c.id });
-    expect(corporatie.data.traject.terugkoppelingen).toEqual([]);
+    expect(corporatie.data).toBeUndefined();
+    expect(corporatie.errors?.[0]?.extensions).toMatchObject({ code: 'DOSERING_GEWEIGERD', reden: 'PARTIJ', veld: 'Traject.terugkoppelingen' });
     expect(code(await fed.gql(GEMEENTE_VENLO, M, { id: c.id, m: 'PROFIEL', t: 'x' }))).toBe('NIET_BEVOEGD');
   });
 });
@@ -168,8 +170,12 @@ describe('consent register', () => {
     expect(code(tooLong)).toBe('TOESTEMMING_ONGELDIG');
     const ruil = await fed.gql(REGISSEUR_NL, CONSENT, { i: base(c.id, { voorwaardeVoorWoning: true }) });
     expect(code(ruil)).toBe('TOESTEMMING_ONGELDIG');
+    // A corporation can never read the consent register, so the act's answer is refused before
+    // anything runs; asked for nothing it cannot read, the act itself is refused.
     const byCorp = await fed.gql(WOONWENZ, CONSENT, { i: base(c.id) });
-    expect(code(byCorp)).toBe('NIET_BEVOEGD');
+    expect(code(byCorp)).toBe('DOSERING_GEWEIGERD');
+    const byCorpBare = await fed.gql(WOONWENZ, `mutation($i: ToestemmingInput!) { registreerToestemming(input: $i) { __typename } }`, { i: base(c.id) });
+    expect(code(byCorpBare)).toBe('NIET_BEVOEGD');
   });
 
   it('gives a selected corporation health data only with its consent, and takes it away for the next request on revocation', async () => {
@@ -178,8 +184,10 @@ describe('consent register', () => {
     c = await toCorporatiegesprek(fed, c);
     const Q = `query($id: ID!) { traject(id: $id) { code inwoner { gezondheid } bemiddelingsprofiel { conclusie } } }`;
     const before = await fed.gql<any>(WOONWENZ, Q, { id: c.id });
-    expect(before.data.traject.inwoner.gezondheid).toBeNull();
-    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'DOSERING_GEWEIGERD', reden: 'TOESTEMMING', fase: 'CORPORATIEGESPREK' });
+    // Without consent the selected corporation may read nothing of the resident: not even that a
+    // resident object is there (structure is data), so `inwoner` itself is refused.
+    expect(before.data.traject.inwoner).toBeNull();
+    expect(before.errors?.[0]?.extensions).toMatchObject({ code: 'DOSERING_GEWEIGERD', reden: 'TOESTEMMING', fase: 'CORPORATIEGESPREK', veld: 'Traject.inwoner' });
     const given = await fed.gql<any>(REGISSEUR_NL, CONSENT, { i: base(c.id) });
     expect(given.data.registreerToestemming.status).toBe('GELDIG');
     const withConsent = await fed.gql<any>(WOONWENZ, Q, { id: c.id });
@@ -187,11 +195,11 @@ describe('consent register', () => {
     expect(withConsent.data.traject.inwoner.gezondheid).toBe(GEZONDHEID);
     // Antares is selected too, but the consent names woonwenz only.
     const other = await fed.gql<any>(ANTARES, Q, { id: c.id });
-    expect(other.data.traject.inwoner.gezondheid).toBeNull();
+    expect(other.data.traject.inwoner).toBeNull();
     const revoked = await fed.gql<any>(GEMEENTE_VENLO, `mutation($id: ID!) { trekToestemmingIn(id: $id, toelichting: "Inwoner trekt in") { status } }`, { id: given.data.registreerToestemming.id });
     expect(revoked.data.trekToestemmingIn.status).toBe('INGETROKKEN');
     const after = await fed.gql<any>(WOONWENZ, Q, { id: c.id });
-    expect(after.data.traject.inwoner.gezondheid).toBeNull();
+    expect(after.data.traject.inwoner).toBeNull();
     expect(JSON.stringify(after)).not.toContain(GEZONDHEID);
     const history = await fed.gql<any>(REGISSEUR_NL, `query($id: ID!) { traject(id: $id) { toestemmingen { status gebeurtenissen { soort } } } }`, { id: c.id });
     const record = history.data.traject.toestemmingen.find((t: { status: string }) => t.status === 'INGETROKKEN');
@@ -213,7 +221,7 @@ describe('case conference and conflict van plichten', () => {
     const noConsent = await fed.gql(VOORZITTER_NL, `mutation($i: CasusoverlegBesluitInput!) { besluitCasusoverleg(input: $i) { status } }`, { i: { id, akkoord: true, toelichting: 'ok', tot } });
     expect(code(noConsent)).toBe('TOESTEMMING_ONGELDIG');
     const Q = `query($id: ID!) { traject(id: $id) { inwoner { gezondheid } } }`;
-    expect((await fed.gql<any>(ANTARES, Q, { id: c.id })).data.traject.inwoner.gezondheid).toBeNull();
+    expect((await fed.gql<any>(ANTARES, Q, { id: c.id })).data.traject.inwoner).toBeNull();
     const decided = await fed.gql<any>(VOORZITTER_NL, `mutation($i: CasusoverlegBesluitInput!) { besluitCasusoverleg(input: $i) { status tot } }`, {
       i: { id, akkoord: true, toelichting: 'Noodzakelijk voor veilige huisvesting', tot, toestemmingGegevenOp: new Date(Date.now() - 1000).toISOString(), toestemmingOndertekendDoor: 'INWONER', toestemmingDoel: 'PASSENDE_WONING' },
     });
