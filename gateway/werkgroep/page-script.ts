@@ -11,7 +11,7 @@ export const APP_SCRIPT = String.raw`
 var MARKER = CONFIG.marker;
 var MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 var MAANDEN_KORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
-var PERIODE_LABEL = { MAAND: 'per maand', HALFJAAR: 'per halfjaar', JAAR: 'per jaar' };
+var PERIODE_LABEL = { MAAND: 'per maand', KWARTAAL: 'per kwartaal', HALFJAAR: 'per halfjaar', JAAR: 'per jaar' };
 var MELDINGEN = {
   UNAUTHENTICATED: 'U bent niet (meer) aangemeld: het token ontbreekt, is ongeldig of verlopen. Vraag een nieuw token aan en probeer het opnieuw.',
   DOSERING_GEWEIGERD: 'Geen toegang tot de monitoringcijfers. Deze cijfers zijn alleen voor leden van de Werkgroep; met dit token mag u ze niet inzien.',
@@ -29,6 +29,8 @@ function legendaTekst(drempel) {
 function periodeLabel(sleutel) {
   var m = /^(\d{4})-(\d{2})$/.exec(sleutel);
   if (m) return MAANDEN_KORT[Number(m[2]) - 1] + ' ' + m[1];
+  var k = /^(\d{4})-K([1-4])$/.exec(sleutel);
+  if (k) return 'K' + k[2] + ' ' + k[1];
   var h = /^(\d{4})-H([12])$/.exec(sleutel);
   if (h) return (h[2] === '1' ? '1e' : '2e') + ' helft ' + h[1];
   return String(sleutel);
@@ -313,11 +315,11 @@ function devLogin() {
 }
 
 (function start() {
-  var nu = new Date();
-  var jaar = nu.getFullYear();
-  var maand = nu.getMonth() + 1;
+  // The API answers only fixed calendar periods (a month, quarter, half-year, year or whole years),
+  // so that no two answers can be subtracted into a hidden number: start with this calendar year.
+  var jaar = new Date().getFullYear();
   $('van').value = jaar + '-01';
-  $('tot').value = jaar + '-' + (maand < 10 ? '0' : '') + maand;
+  $('tot').value = jaar + '-12';
   $('filters').addEventListener('submit', function (e) { e.preventDefault(); laad(); });
   $('exporteer').addEventListener('click', exporteer);
   $('afdrukken').addEventListener('click', function () { window.print(); });

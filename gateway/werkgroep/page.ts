@@ -121,7 +121,7 @@ ${devKnop}
 </fieldset>
 <fieldset>
 <legend>Filters</legend>
-<label for="periode">Indeling<select id="periode" data-testid="filter-periode"><option value="MAAND">Per maand</option><option value="HALFJAAR">Per halfjaar</option><option value="JAAR">Per jaar</option></select></label>
+<label for="periode">Indeling<select id="periode" data-testid="filter-periode"><option value="MAAND">Per maand</option><option value="KWARTAAL">Per kwartaal</option><option value="HALFJAAR">Per halfjaar</option><option value="JAAR">Per jaar</option></select></label>
 <label for="van">Van (maand)<input id="van" type="month" placeholder="JJJJ-MM" data-testid="filter-van"></label>
 <label for="tot">Tot en met (maand)<input id="tot" type="month" placeholder="JJJJ-MM" data-testid="filter-tot"></label>
 <label for="regio">Regio<select id="regio" data-testid="filter-regio"><option value="">Beide regio's</option>${regioOpties}</select></label>

@@ -9,7 +9,10 @@
  * the simple rule does not see. This module answers the question exactly, with Gaussian elimination over
  * the integers, so that `suppression.ts` can keep adding complements until nothing hidden is derivable.
  *
- * Scope: exact recomputation only. Bounds from non-negativity (an interval attack) are not analysed.
+ * Scope: exact recomputation only, within the one system it is given. Bounds from non-negativity (an
+ * interval attack) are not analysed. Why it did not catch issue 11's leak: every monitoring question
+ * used to be its own system, and the leak was the difference of two of them; it is sound only when
+ * every published figure is a cell of the system it audited, which `figures.ts` now ensures.
  */
 
 /** A linear relation between entries of a table: the `members` add up to `total`. */

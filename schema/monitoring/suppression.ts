@@ -21,8 +21,9 @@
  *    recomputation, then step 2 runs again. Stops when nothing hidden is derivable.
  * If the audit cannot run (numeric overflow) every entry is hidden: fail closed.
  *
- * Not covered: bounds from non-negativity (interval attacks) and differences between separately
- * suppressed tables; `figures.ts` computes all linked figures in one system to avoid the latter.
+ * Not covered: bounds from non-negativity (interval attacks). Differences between tables suppressed
+ * separately are not seen here either — that is how issue 11's leak (two ranges a month apart) got
+ * through — so `figures.ts` publishes only cells of one fixed release per year and measure.
  */
 import { auditDerivability, DerivabilityOverflowError, type Relation } from './derivability.js';
 
