@@ -2,6 +2,7 @@
  * The gateway's configuration, parsed once from the environment into a frozen object; bad values
  * throw at boot. `process.env` is read here and nowhere else in the gateway.
  */
+import { authConfigFromEnv, type AuthConfig } from '../schema/identity/config.js';
 import { SUBGRAPH_NAMES_FOR_GATEWAY, type GatewaySubgraphName } from './subgraph-names.js';
 
 export interface GatewayConfig {
@@ -9,11 +10,21 @@ export interface GatewayConfig {
   readonly host: string;
   /** Subgraph URLs (`<NAME>_URL`), e.g. `GEMEENTE_URL=http://gemeente:4001/graphql`. */
   readonly subgraphUrls: Readonly<Record<GatewaySubgraphName, string>>;
-  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
-  /** Serve the development issuer (`/dev/jwks.json`, `/dev/token`). Never in production. */
+  readonly auth: AuthConfig;
+  /** Serve the development issuer (`/dev/jwks.json`, `/dev/token`): only when `npm start` runs the demo. */
   readonly devIssuer: boolean;
   /** Where the development issuer keeps its key (outside git). */
   readonly devKeyFile: string;
+  /** The token register's PostgreSQL (`DATABASE_URL_GATEWAY` or `DATABASE_URL`); PGlite in `dataDir` otherwise. */
+  readonly databaseUrl: string | undefined;
+  readonly dataDir: string | undefined;
+  /** Browser origins allowed to call cross-origin (`CORS_ORIGINS`, comma-separated); none by default. */
+  readonly corsOrigins: readonly string[];
+}
+
+export interface GatewayConfigOptions {
+  /** `npm start`'s demo: the development issuer runs and is the JWKS. Never for a deployed gateway. */
+  readonly demo?: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -26,10 +37,26 @@ function port(env: Env, name: string, fallback: number): number {
   return n;
 }
 
-export function gatewayConfigFromEnv(env: Env = process.env): GatewayConfig {
+/** Exact origins only (`https://host[:port]`): a wildcard or a path would widen what is allowed. */
+export function parseCorsOrigins(raw: string | undefined): readonly string[] {
+  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new TypeError(`CORS_ORIGINS: "${origin}" is geen exacte origin (zoals https://dashboard.example); * en paden zijn niet toegestaan`);
+    }
+  }
+  return Object.freeze(origins);
+}
+
+export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: GatewayConfigOptions = {}): GatewayConfig {
   const p = port(env, 'PORT', 4000);
   const host = env['HOST'] ?? '127.0.0.1';
-  const devIssuer = (env['DEV_ISSUER'] ?? 'true') === 'true';
   const self = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${p}`;
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_NAMES_FOR_GATEWAY.map((name, i) => {
@@ -38,18 +65,15 @@ export function gatewayConfigFromEnv(env: Env = process.env): GatewayConfig {
       return [name, url];
     }),
   ) as Record<GatewaySubgraphName, string>;
-  const jwksUrl = env['JWKS_URL'] ?? (devIssuer ? `${self}/dev/jwks.json` : undefined);
-  if (!jwksUrl) throw new TypeError('JWKS_URL is verplicht wanneer DEV_ISSUER niet aan staat');
   return Object.freeze({
     port: p,
     host,
     subgraphUrls: Object.freeze(subgraphUrls),
-    auth: Object.freeze({
-      issuer: env['JWT_ISSUER'] ?? 'https://woonkans.dev/issuer',
-      audience: env['JWT_AUDIENCE'] ?? 'woonkans-gateway',
-      jwksUrl,
-    }),
-    devIssuer,
+    auth: authConfigFromEnv(env, demo ? `${self}/dev/jwks.json` : undefined),
+    devIssuer: demo,
     devKeyFile: env['DEV_KEY_FILE'] ?? '.data/dev-issuer/signing-key.json',
+    databaseUrl: env['DATABASE_URL_GATEWAY'] || env['DATABASE_URL'] || undefined,
+    dataDir: `${env['PGLITE_DIR'] ?? '.data'}/gateway`,
+    corsOrigins: parseCorsOrigins(env['CORS_ORIGINS']),
   });
 }

@@ -7,17 +7,24 @@ import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-
 import * as httpTransport from '@graphql-mesh/transport-http';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import { cachedJtiRegister, postgresJtiRegister } from '../schema/identity/jti-register.js';
 import { createTokenVerifier } from '../schema/identity/verify.js';
+import type { Database } from '../subgraphs/common/database.js';
 import type { GatewayConfig } from './config.js';
 import { forbiddenCoordinates } from './contracts.js';
+import { tokenJti } from './db/tables.js';
 import type { DevKeys } from './dev-issuer/keys.js';
 import { useAuthentication } from './plugins/use-authentication.js';
+import { useCors } from './plugins/use-cors.js';
+import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDevIssuer } from './plugins/use-dev-issuer.js';
 import { useHealth } from './plugins/use-health.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
 import { loadSupergraph } from './supergraph.js';
 
 export interface GatewayDeps {
+  /** The gateway's own database (`openGatewayDatabase`): its token register, shared by its replicas. */
+  readonly database: Database;
   /** The development issuer's keys, when `config.devIssuer` is on. */
   readonly devKeys?: DevKeys;
   /** Extra plugins (e.g. the Werkgroep dashboard page). */
@@ -50,11 +57,11 @@ function traceparentOf(request: Request): string {
   return tp;
 }
 
-export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps = {}) {
+export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) {
   const log = deps.log ?? ((m: string) => console.log(`[gateway] ${m}`));
   const supergraph = loadSupergraph(config.subgraphUrls);
   const contracts = forbiddenCoordinates(supergraph);
-  const verify = createTokenVerifier(config.auth);
+  const verify = createTokenVerifier(config.auth, { jtiRegister: cachedJtiRegister(postgresJtiRegister(deps.database.db, tokenJti)) });
   if (config.devIssuer && !deps.devKeys) throw new TypeError('DEV_ISSUER staat aan maar er zijn geen ontwikkelsleutels');
 
   const runtime = createGatewayRuntime({
@@ -62,6 +69,8 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps =
     transports: { http: httpTransport } as never,
     logging: false,
     landingPage: false,
+    // Replaced by `useCors`: the runtime's default reflects any origin with credentials.
+    cors: false,
     graphiql: false,
     maskedErrors: true,
     batching: { limit: 10 },
@@ -72,11 +81,13 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps =
       }),
     },
     plugins: () => [
+      useCors(config.corsOrigins),
       ...(config.devIssuer && deps.devKeys
         ? [useDevIssuer({ keys: deps.devKeys, mint: { issuer: config.auth.issuer, audience: config.auth.audience } })]
         : []),
       useHealth({ subgraphUrls: config.subgraphUrls }),
       ...(deps.plugins ?? []),
+      useCsrfPrevention({ log }),
       useAuthentication({ verify, log }),
       useStaticDosing({ contracts, log }),
     ],

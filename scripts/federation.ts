@@ -5,6 +5,7 @@
  */
 import { createServer } from 'node:net';
 import type { GatewayConfig } from '../gateway/config.js';
+import { openGatewayDatabase } from '../gateway/database.js';
 import type { DevKeys } from '../gateway/dev-issuer/keys.js';
 import { mintToken, type Persona } from '../gateway/dev-issuer/mint.js';
 import { createWoonkansGateway } from '../gateway/runtime.js';
@@ -12,6 +13,8 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { assembleSubgraph, type AssembledSubgraph } from '../subgraphs/assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
 import type { RunningSubgraph } from '../subgraphs/common/server.js';
+import type { AuthConfig } from '../schema/identity/config.js';
+import { DEFAULT_TOKEN_POLICY, type TokenPolicy } from '../schema/identity/token-policy.js';
 
 export interface FederationOptions {
   readonly devKeys: DevKeys;
@@ -20,12 +23,16 @@ export interface FederationOptions {
   /** Ports per subgraph. @default 4001–4004 (see `DEFAULT_PORTS`) */
   readonly subgraphPorts?: Partial<Record<SubgraphName, number>>;
   readonly host?: string;
-  /** A PostgreSQL URL per subgraph; absent → PGlite. */
-  readonly databaseUrl?: (name: SubgraphName) => string | undefined;
+  /** A PostgreSQL URL per subgraph and for the gateway's token register; absent → PGlite. */
+  readonly databaseUrl?: (name: SubgraphName | 'gateway') => string | undefined;
   /** PGlite folder root; absent → in memory. */
   readonly dataDir?: string;
   readonly issuer?: string;
   readonly audience?: string;
+  /** Token lifetime and clock-skew bounds (NL GOV). @default DEFAULT_TOKEN_POLICY */
+  readonly tokenPolicy?: TokenPolicy;
+  /** Browser origins allowed cross-origin at the gateway. @default none */
+  readonly corsOrigins?: readonly string[];
   readonly now?: () => number;
   readonly gatewayPlugins?: GatewayPlugin[];
   readonly log?: (message: string) => void;
@@ -60,17 +67,20 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await pick(options.subgraphPorts?.[n] ?? DEFAULT_PORTS[n])] as const)),
   ) as Record<SubgraphName, number>;
   const base = (n: SubgraphName) => `http://${host}:${ports[n]}`;
-  const auth = {
+  const auth: AuthConfig = {
     issuer: options.issuer ?? 'https://woonkans.dev/issuer',
     audience: options.audience ?? 'woonkans-gateway',
     jwksUrl: `http://${host}:${gatewayPort}/dev/jwks.json`,
+    policy: options.tokenPolicy ?? DEFAULT_TOKEN_POLICY,
   };
 
   const running: RunningSubgraph[] = [];
   const assembled = {} as Record<SubgraphName, AssembledSubgraph & { url: string }>;
+  const gatewayDataDir = options.dataDir ? `${options.dataDir}/gateway` : undefined;
+  const gatewayDatabase = await openGatewayDatabase({ url: options.databaseUrl?.('gateway'), dataDir: gatewayDataDir });
   const stopAll = async () => {
     await Promise.allSettled(running.map((r) => r.stop()));
-    await Promise.allSettled(Object.values(assembled).map((a) => a.database.close()));
+    await Promise.allSettled([...Object.values(assembled).map((a) => a.database.close()), gatewayDatabase.close()]);
   };
   try {
     for (const name of SUBGRAPH_NAMES) {
@@ -100,8 +110,12 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     auth,
     devIssuer: true,
     devKeyFile: '',
+    databaseUrl: options.databaseUrl?.('gateway'),
+    dataDir: gatewayDataDir,
+    corsOrigins: options.corsOrigins ?? [],
   };
   const gateway = await createWoonkansGateway(config, {
+    database: gatewayDatabase,
     devKeys: options.devKeys,
     ...(options.gatewayPlugins ? { plugins: options.gatewayPlugins } : {}),
     ...(options.log ? { log: options.log } : {}),
@@ -111,7 +125,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     gatewayUrl: gateway.url,
     subgraphs: assembled,
     config,
-    token: (persona, ttlSeconds) => mintToken(options.devKeys, persona, { issuer: auth.issuer, audience: auth.audience, ttlSeconds: ttlSeconds ?? 3600 }),
+    token: (persona, ttlSeconds) => mintToken(options.devKeys, persona, { issuer: auth.issuer, audience: auth.audience, ...(ttlSeconds ? { ttlSeconds } : {}) }),
     stop: async () => {
       await gateway.stop();
       await stopAll();

@@ -14,7 +14,8 @@ import { runEmbeddedRetention } from '../subgraphs/assemble.js';
 import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
 
 const env = process.env;
-const config = gatewayConfigFromEnv();
+// The demo is the one place the development issuer runs (README, "Deploying apart").
+const config = gatewayConfigFromEnv(process.env, { demo: true });
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
 const started = Date.now();
 const fed = await launchFederation({
@@ -28,6 +29,8 @@ const fed = await launchFederation({
   audience: config.auth.audience,
   dataDir: env['PGLITE_DIR'] ?? '.data',
   databaseUrl: (name) => env[`DATABASE_URL_${name.toUpperCase()}`] ?? env['DATABASE_URL'],
+  tokenPolicy: config.auth.policy,
+  corsOrigins: config.corsOrigins,
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
   monitoringDrempel: subgraphConfigFromEnv('regisseur', DEFAULT_PORTS.regisseur).monitoringDrempel,
 });

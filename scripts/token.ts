@@ -16,20 +16,29 @@ const { values } = parseArgs({
     regio: { type: 'string' },
     rol: { type: 'string' },
     sub: { type: 'string' },
-    uren: { type: 'string', default: '8' },
+    machine: { type: 'boolean', default: false },
+    minuten: { type: 'string' },
   },
 });
 
 const partij = values.partij?.toUpperCase() as Partij | undefined;
 if (!partij || !PARTIJEN.includes(partij)) {
-  console.error(`Gebruik: npm run token -- --partij <${PARTIJEN.join('|')}> [--organisatie x] [--gemeente venlo] [--regio NOORD_LIMBURG] [--rol VOORZITTER] [--sub inwoner-…]`);
+  console.error(`Gebruik: npm run token -- --partij <${PARTIJEN.join('|')}> [--organisatie x] [--gemeente venlo] [--regio NOORD_LIMBURG] [--rol VOORZITTER] [--sub inwoner-…] [--machine] [--minuten 60]`);
   process.exit(2);
 }
 if (values.regio && !REGIOS.includes(values.regio as Regio)) {
   console.error(`Onbekende regio ${values.regio}; kies ${REGIOS.join(' of ')}`);
   process.exit(2);
 }
-const config = gatewayConfigFromEnv();
+const config = gatewayConfigFromEnv(process.env, { demo: true });
+const { maxLifetimePerson, maxLifetimeMachine } = config.auth.policy;
+const max = values.machine ? maxLifetimeMachine : maxLifetimePerson;
+const ttlSeconds = values.minuten === undefined ? max : Number(values.minuten) * 60;
+// The services refuse a token that lives longer than the policy allows (NL GOV profile).
+if (!Number.isInteger(ttlSeconds) || ttlSeconds < 60 || ttlSeconds > max) {
+  console.error(`--minuten: tussen 1 en ${max / 60} (de grens voor een ${values.machine ? 'machine' : 'persoon'}stoken)`);
+  process.exit(2);
+}
 const keys = await loadOrCreateDevKeys(config.devKeyFile);
 const token = await mintToken(
   keys,
@@ -40,7 +49,8 @@ const token = await mintToken(
     ...(values.regio ? { regio: values.regio as Regio } : {}),
     ...(values.rol ? { rol: values.rol } : {}),
     ...(values.sub ? { sub: values.sub } : {}),
+    ...(values.machine ? { machine: true } : {}),
   },
-  { issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds: Number(values.uren) * 3600 },
+  { issuer: config.auth.issuer, audience: config.auth.audience, ttlSeconds },
 );
 console.log(token);

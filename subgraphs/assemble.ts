@@ -7,6 +7,8 @@
  */
 import { inArray } from 'drizzle-orm';
 import type { JWTVerifyGetKey } from 'jose';
+import type { AuthConfig } from '../schema/identity/config.js';
+import { cachedJtiRegister, postgresJtiRegister } from '../schema/identity/jti-register.js';
 import { createTokenVerifier } from '../schema/identity/verify.js';
 import type { SubgraphName } from './catalog.js';
 import type { AccessLogWriter } from './common/access-log.js';
@@ -28,19 +30,20 @@ import { inBatches, type SubgraphRetentie, type VerlopenBron } from './common/re
 import { remoteRouteplanner } from './common/routeplanner-client.js';
 import type { Subgraph } from './common/server.js';
 import { createCorporatieSubgraph } from './corporatie/server.js';
-import { logboek as corporatieLog } from './corporatie/db/tables.js';
+import { logboek as corporatieLog, tokenJti as corporatieJti } from './corporatie/db/tables.js';
 import { corporatieRetentie } from './corporatie/retention.js';
 import { createGarantiefondsSubgraph } from './garantiefonds/server.js';
-import { logboek as fondsLog } from './garantiefonds/db/tables.js';
+import { logboek as fondsLog, tokenJti as fondsJti } from './garantiefonds/db/tables.js';
 import { garantiefondsRetentie } from './garantiefonds/retention.js';
 import { createGemeenteSubgraph } from './gemeente/server.js';
-import { logboek as gemeenteLog } from './gemeente/db/tables.js';
+import { logboek as gemeenteLog, tokenJti as gemeenteJti } from './gemeente/db/tables.js';
 import { gemeenteRetentie } from './gemeente/retention.js';
 import { createRegisseurSubgraph } from './regisseur/server.js';
-import { logboek as regisseurLog, trajecten } from './regisseur/db/tables.js';
+import { logboek as regisseurLog, tokenJti as regisseurJti, trajecten } from './regisseur/db/tables.js';
 import { beoordeelTermijnen, regisseurRetentie, verlopenAntwoord } from './regisseur/retention.js';
 
 const LOGS = { gemeente: gemeenteLog, regisseur: regisseurLog, corporatie: corporatieLog, garantiefonds: fondsLog };
+const JTI_TABLES = { gemeente: gemeenteJti, regisseur: regisseurJti, corporatie: corporatieJti, garantiefonds: fondsJti };
 
 /** Each subgraph's access log: its Postgres schema is named after it. */
 export const logboekVan = (name: SubgraphName): LogboekLezer => ({ schema: name, tables: LOGS[name] });
@@ -60,7 +63,7 @@ export interface AssembleOptions {
   readonly databaseUrl?: string | undefined;
   readonly dataDir?: string | undefined;
   readonly regisseurUrl: string;
-  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
+  readonly auth: AuthConfig;
   /** Keys to verify with instead of fetching the JWKS (only for in-process tests of a single subgraph). */
   readonly keys?: JWTVerifyGetKey;
   readonly now?: () => number;
@@ -90,7 +93,10 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
   const base = {
     ...(options.log ? { logRefusal: options.log, logError: (m: string, e: unknown) => options.log!(`${m}: ${String(e)}`) } : {}),
     database,
-    verifyToken: createTokenVerifier(options.auth, options.keys),
+    verifyToken: createTokenVerifier(options.auth, {
+      keys: options.keys,
+      jtiRegister: cachedJtiRegister(postgresJtiRegister(database.db, JTI_TABLES[name])),
+    }),
     accessLog: options.wrapAccessLog ? options.wrapAccessLog(writer) : writer,
     logboek: logboekVan(name),
     now,

@@ -1,12 +1,14 @@
 /**
  * `npm run start:subgraph -- <gemeente|regisseur|corporatie|garantiefonds>`: one subgraph alone, as
  * each organisation would deploy it, on its own database (`DATABASE_URL_<NAME>` or `DATABASE_URL`;
- * PGlite in `.data/<name>` otherwise), with `REGISSEUR_URL`, `JWKS_URL`, `JWT_ISSUER`, `JWT_AUDIENCE`.
+ * PGlite in `.data/<name>` otherwise), with `REGISSEUR_URL`, `JWKS_URL` (required), `JWT_ISSUER`,
+ * `JWT_AUDIENCE` and the token bounds `TOKEN_MAX_LIFETIME_S`, `TOKEN_MAX_LIFETIME_MACHINE_S`, `TOKEN_CLOCK_SKEW_S`.
  */
 import { readFile } from 'node:fs/promises';
+import { authConfigFromEnv, type AuthConfig } from '../schema/identity/config.js';
 import { assembleSubgraph, runSubgraphRetention } from './assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from './catalog.js';
-import { subgraphConfigFromEnv } from './common/config.js';
+import { subgraphConfigFromEnv, type SubgraphConfig } from './common/config.js';
 import { startRetentionSchedule } from './common/retention/schedule.js';
 
 const name = process.argv[2] as SubgraphName | undefined;
@@ -14,13 +16,22 @@ if (!name || !SUBGRAPH_NAMES.includes(name)) {
   console.error(`Gebruik: npm run start:subgraph -- <${SUBGRAPH_NAMES.join('|')}>`);
   process.exit(2);
 }
-const config = subgraphConfigFromEnv(name, DEFAULT_PORTS[name]);
+let config: SubgraphConfig;
+let auth: AuthConfig;
+try {
+  config = subgraphConfigFromEnv(name, DEFAULT_PORTS[name]);
+  // No development issuer here: a subgraph deployed on its own trusts only its organisation's IdP.
+  auth = authConfigFromEnv(process.env);
+} catch (error) {
+  console.error(`${name} start niet: ${(error as Error).message}`);
+  process.exit(2);
+}
 const { subgraph, database } = await assembleSubgraph({
   name,
   databaseUrl: config.databaseUrl,
   dataDir: config.dataDir,
   regisseurUrl: config.regisseurUrl,
-  auth: config.auth,
+  auth,
   monitoringDrempel: config.monitoringDrempel,
 });
 const running = await subgraph.listen(config.port, config.host);

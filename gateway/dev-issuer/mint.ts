@@ -1,11 +1,19 @@
 /**
  * DEVELOPMENT ONLY. Mints a token for any persona of DESIGN §2, filling the claims a persona needs
- * (gemeente, regio) from sensible defaults so `npm run token -- --partij GEMEENTE` just works.
+ * (gemeente, regio) from sensible defaults so `npm run token -- --partij GEMEENTE` just works. Tokens
+ * follow the NL GOV profile the services enforce: a fresh `jti` each, `azp` and `acr`, and the
+ * lifetime of `DEFAULT_TOKEN_POLICY` (shorter for a machine client, whose `sub` is its client id).
  */
 import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { GEMEENTEN, type Partij, type Regio } from '../../schema/vocabulary.js';
+import { DEFAULT_TOKEN_POLICY } from '../../schema/identity/token-policy.js';
 import type { DevKeys } from './keys.js';
+
+/** The development client (`azp`) of people's tokens: the CLI and the dashboard's sign-in. */
+export const DEV_CLIENT_ID = 'woonkans-ontwikkeling';
+/** Says plainly that no real authentication took place. */
+export const DEV_ACR = 'urn:woonkans:acr:ontwikkeling';
 
 export interface Persona {
   readonly partij: Partij;
@@ -14,12 +22,14 @@ export interface Persona {
   readonly rol?: string;
   readonly gemeente?: string;
   readonly regio?: Regio;
+  /** A machine client (client-credentials): `sub` and `azp` are the client id. */
+  readonly machine?: boolean;
 }
 
 export interface MintOptions {
   readonly issuer: string;
   readonly audience: string;
-  /** Lifetime in seconds. @default 3600 */
+  /** Lifetime in seconds. @default the policy's bound: 3600 for people, 900 for machines */
   readonly ttlSeconds?: number;
 }
 
@@ -35,7 +45,7 @@ const DEFAULT_ORGANISATIE: Record<Partij, string> = {
 };
 
 /** Completes a persona with the defaults its party needs. */
-export function completePersona(p: Persona): Required<Omit<Persona, 'gemeente' | 'regio' | 'rol'>> & Persona {
+export function completePersona(p: Persona): Required<Omit<Persona, 'gemeente' | 'regio' | 'rol' | 'machine'>> & Persona {
   let { gemeente, regio, organisatie } = p;
   if (p.partij === 'GEMEENTE') {
     gemeente ??= organisatie?.replace(/^gemeente-/, '') ?? 'venlo';
@@ -47,7 +57,8 @@ export function completePersona(p: Persona): Required<Omit<Persona, 'gemeente' |
     organisatie ??= regio === 'MIDDEN_LIMBURG' ? 'regio-midden-limburg' : 'regio-noord-limburg';
   }
   organisatie ??= DEFAULT_ORGANISATIE[p.partij];
-  return { ...p, organisatie, gemeente, regio, sub: p.sub ?? `${organisatie}:${randomUUID().slice(0, 8)}` };
+  const sub = p.sub ?? (p.machine ? `${organisatie}-systeem` : `${organisatie}:${randomUUID().slice(0, 8)}`);
+  return { ...p, organisatie, gemeente, regio, sub };
 }
 
 export async function mintToken(keys: DevKeys, persona: Persona, options: MintOptions): Promise<string> {
@@ -56,13 +67,17 @@ export async function mintToken(keys: DevKeys, persona: Persona, options: MintOp
   if (p.rol) claims['rol'] = p.rol;
   if (p.gemeente) claims['gemeente'] = p.gemeente;
   if (p.regio) claims['regio'] = p.regio;
+  claims['azp'] = p.machine ? p.sub : DEV_CLIENT_ID;
+  claims['acr'] = DEV_ACR;
+  const ttl = options.ttlSeconds ?? (p.machine ? DEFAULT_TOKEN_POLICY.maxLifetimeMachine : DEFAULT_TOKEN_POLICY.maxLifetimePerson);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
     .setSubject(p.sub)
+    .setJti(randomUUID())
     .setIssuer(options.issuer)
     .setAudience(options.audience)
     .setIssuedAt()
-    .setExpirationTime(`${options.ttlSeconds ?? 3600}s`)
+    .setExpirationTime(`${ttl}s`)
     .sign(keys.privateKey);
 }
 

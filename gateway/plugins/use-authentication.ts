@@ -5,7 +5,7 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Caller } from '../../schema/context.js';
 import { ErrorCode } from '../../schema/errors.js';
-import type { VerifyToken } from '../../schema/identity/verify.js';
+import { AuthenticationError, type VerifyToken } from '../../schema/identity/verify.js';
 
 export interface AuthenticationOptions {
   readonly verify: VerifyToken;
@@ -32,7 +32,15 @@ export function useAuthentication({ verify, graphqlPath = '/graphql', log = () =
         log(`401 ${request.method} ${url.pathname}: ${(error as Error).message}`);
         endResponse(
           new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] }),
+            JSON.stringify({
+              errors: [
+                {
+                  message: (error as Error).message,
+                  // Which rule of the NL GOV profile the token broke, as the subgraphs say it too.
+                  extensions: { code: ErrorCode.UNAUTHENTICATED, ...(error instanceof AuthenticationError ? { reden: error.reden } : {}) },
+                },
+              ],
+            }),
             { status: 401, headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' } },
           ),
         );

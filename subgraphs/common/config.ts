@@ -1,6 +1,8 @@
 /**
  * A subgraph's configuration, parsed once from the environment. The same code runs embedded
  * (PGlite in `.data/<name>`) or against a PostgreSQL server (`DATABASE_URL_<NAME>` or `DATABASE_URL`).
+ * Identity (`JWKS_URL` …) is parsed apart, by `authConfigFromEnv`, only where a service verifies
+ * tokens: the maintenance scripts (retention, verify-log) share this configuration without it.
  */
 import { parseRetentionInterval } from './retention/schedule.js';
 
@@ -12,7 +14,6 @@ export interface SubgraphConfig {
   readonly dataDir: string | undefined;
   /** The regisseur subgraph's base URL (policy context, routeplanner); unused by the regisseur itself. */
   readonly regisseurUrl: string;
-  readonly auth: { readonly issuer: string; readonly audience: string; readonly jwksUrl: string };
   /** Hours between retention runs inside the service (`RETENTION_INTERVAL_HOURS`); none when unset. */
   readonly retentionIntervalHours: number | undefined;
   /**
@@ -38,7 +39,6 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: En
   const rawPort = env[`${upper}_PORT`];
   const port = rawPort ? Number(rawPort) : defaultPort;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new TypeError(`${upper}_PORT ongeldig: ${rawPort}`);
-  const jwksUrl = env['JWKS_URL'] ?? `http://127.0.0.1:${env['PORT'] ?? 4000}/dev/jwks.json`;
   return Object.freeze({
     name,
     port,
@@ -46,11 +46,6 @@ export function subgraphConfigFromEnv(name: string, defaultPort: number, env: En
     databaseUrl: env[`DATABASE_URL_${upper}`] ?? env['DATABASE_URL'] ?? undefined,
     dataDir: env['PGLITE_DIR'] ? `${env['PGLITE_DIR']}/${name}` : `.data/${name}`,
     regisseurUrl: env['REGISSEUR_URL'] ?? 'http://127.0.0.1:4002',
-    auth: Object.freeze({
-      issuer: env['JWT_ISSUER'] ?? 'https://woonkans.dev/issuer',
-      audience: env['JWT_AUDIENCE'] ?? 'woonkans-gateway',
-      jwksUrl,
-    }),
     retentionIntervalHours: parseRetentionInterval(env['RETENTION_INTERVAL_HOURS']),
     retentionTokenFile: env['RETENTION_TOKEN_FILE'] || undefined,
     monitoringDrempel: drempel(env['MONITORING_DREMPEL']),

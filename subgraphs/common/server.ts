@@ -178,7 +178,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
     try {
       return await deps.verifyToken(req.headers.authorization);
     } catch (error) {
-      if (error instanceof AuthenticationError) throw unauthenticated(error.message);
+      if (error instanceof AuthenticationError) throw unauthenticated(error.message, error.reden);
       throw error;
     }
   };

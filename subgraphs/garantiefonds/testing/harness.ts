@@ -10,6 +10,7 @@ import { createLocalJWKSet } from 'jose';
 import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import type { CaseContext } from '../../../schema/context.js';
+import { postgresJtiRegister } from '../../../schema/identity/jti-register.js';
 import { createTokenVerifier } from '../../../schema/identity/verify.js';
 import { generateDevKeys } from '../../../gateway/dev-issuer/keys.js';
 import { mintToken, type Persona } from '../../../gateway/dev-issuer/mint.js';
@@ -18,7 +19,7 @@ import { openDatabase, type Database, type Db } from '../../common/database.js';
 import { createLogboekWriter } from '../../common/logboek/writer.js';
 import { projectForCaller } from '../../common/policy-context.js';
 import type { RunningSubgraph } from '../../common/server.js';
-import { logboek } from '../db/tables.js';
+import { logboek, tokenJti } from '../db/tables.js';
 import { createGarantiefondsSubgraph } from '../server.js';
 
 export interface GqlResponse<T = any> {
@@ -79,7 +80,7 @@ export async function startFondsHarness(start: Date = new Date('2026-03-01T10:00
   } as FondsHarness & { url: string };
   const subgraph = createGarantiefondsSubgraph({
     database,
-    verifyToken: createTokenVerifier(AUTH, createLocalJWKSet({ keys: [keys.publicJwk] })),
+    verifyToken: createTokenVerifier(AUTH, { keys: createLocalJWKSet({ keys: [keys.publicJwk] }), jtiRegister: postgresJtiRegister(database.db, tokenJti) }),
     accessLog: createLogboekWriter({ db: database.db, schema: 'garantiefonds', subgraph: 'garantiefonds', tables: logboek, now: () => new Date(harness.nowMs) }),
     policyContext: async (caller, _authorization, ids) => {
       if (harness.contextDown) throw new Error('beleidscontext onbereikbaar (test)');

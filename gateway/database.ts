@@ -1,0 +1,16 @@
+/**
+ * The gateway's database: the same `openDatabase` as the subgraphs (PostgreSQL when configured,
+ * PGlite otherwise), its own schema `gateway` and migrations. It holds only the token register.
+ */
+import { openDatabase, type Database } from '../subgraphs/common/database.js';
+
+export const gatewayMigrationsFolder = new URL('./migrations', import.meta.url).pathname;
+
+export function openGatewayDatabase(options: { url?: string | undefined; dataDir?: string | undefined }): Promise<Database> {
+  return openDatabase({
+    schema: 'gateway',
+    url: options.url,
+    dataDir: options.url ? undefined : options.dataDir,
+    migrationsFolder: gatewayMigrationsFolder,
+  });
+}
