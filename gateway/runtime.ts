@@ -3,7 +3,8 @@
  * the static dosing layer, health checks, W3C trace propagation and — in development — the local
  * issuer. It forwards the caller's own token; every subgraph verifies it again.
  */
-import { createGatewayRuntime, type GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { GraphQLSchema } from 'graphql';
 import * as httpTransport from '@graphql-mesh/transport-http';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -15,6 +16,7 @@ import { forbiddenCoordinates } from './contracts.js';
 import { tokenJti } from './db/tables.js';
 import type { DevKeys } from './dev-issuer/keys.js';
 import { useAuthentication } from './plugins/use-authentication.js';
+import { useContractDownload } from './plugins/use-contract-download.js';
 import { useCors } from './plugins/use-cors.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDevIssuer } from './plugins/use-dev-issuer.js';
@@ -64,7 +66,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
   const verify = createTokenVerifier(config.auth, { jtiRegister: cachedJtiRegister(postgresJtiRegister(deps.database.db, tokenJti)) });
   if (config.devIssuer && !deps.devKeys) throw new TypeError('DEV_ISSUER staat aan maar er zijn geen ontwikkelsleutels');
 
-  const runtime = createGatewayRuntime({
+  const runtime: GatewayRuntime = createGatewayRuntime({
     supergraph,
     transports: { http: httpTransport } as never,
     logging: false,
@@ -90,6 +92,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       useCsrfPrevention({ log }),
       useAuthentication({ verify, log }),
       useStaticDosing({ contracts, log }),
+      useContractDownload({ contracts, verify, getSchema: (): GraphQLSchema | Promise<GraphQLSchema> => runtime.getSchema() }),
     ],
   });
 

@@ -10,13 +10,16 @@ import { contractCache, type Contracts } from '../contracts.js';
 
 export const CONTRACT_PATH = '/contract';
 
-export function useContractDownload({ contracts, verify }: { contracts: Contracts; verify: VerifyToken }): GatewayPlugin {
+export interface ContractDownloadOptions {
+  readonly contracts: Contracts;
+  readonly verify: VerifyToken;
+  /** The gateway's unified schema (loaded on first use). */
+  readonly getSchema: () => GraphQLSchema | Promise<GraphQLSchema>;
+}
+
+export function useContractDownload({ contracts, verify, getSchema }: ContractDownloadOptions): GatewayPlugin {
   const contractFor = contractCache(contracts);
-  let schema: GraphQLSchema | undefined;
   return {
-    onSchemaChange({ schema: next }) {
-      schema = next;
-    },
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== CONTRACT_PATH || request.method !== 'GET') return;
       const respond = (status: number, body: string, type: string) =>
@@ -27,8 +30,7 @@ export function useContractDownload({ contracts, verify }: { contracts: Contract
       } catch (error) {
         return respond(401, JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] }), 'application/json');
       }
-      if (!schema) return respond(503, JSON.stringify({ errors: [{ message: 'Het schema is nog niet geladen.' }] }), 'application/json');
-      respond(200, printSchema(contractFor(schema, partij)), 'text/plain; charset=utf-8');
+      respond(200, printSchema(contractFor(await getSchema(), partij)), 'text/plain; charset=utf-8');
     },
   };
 }

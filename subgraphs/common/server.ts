@@ -10,7 +10,7 @@ import { pgSchema } from 'drizzle-orm/pg-core';
 import { GraphQLError, Kind, type DocumentNode } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Caller } from '../../schema/context.js';
-import { ErrorCode, unauthenticated } from '../../schema/errors.js';
+import { ErrorCode, unauthenticated, withoutSuggestions } from '../../schema/errors.js';
 import { AuthenticationError, type VerifyToken } from '../../schema/identity/verify.js';
 import { doseringTransformer } from '../../schema/transform.js';
 import type { Subgraaf } from '../../schema/acts.js';
@@ -21,6 +21,7 @@ import { createHttpServer, listen, type Route } from './http.js';
 import { INZAGE_TYPE } from './logboek/graphql-sdl.js';
 import type { RegisseurVerantwoording } from './logboek/regisseur-bronnen.js';
 import { logboekResolvers, type LogboekLezer } from './logboek/resolvers.js';
+import { createSleutelCodec } from './logboek/sleutel.js';
 import { logboekTables } from './logboek/tables.js';
 import { BEWAARTERMIJN_PATH, bewaartermijnRoute, type Bewaartermijn } from './retention/route.js';
 import type { PolicyContextSource } from './policy-context.js';
@@ -62,6 +63,8 @@ export interface SubgraphDeps {
    * `accessLog` writer writes. @default the log tables in the schema named after the subgraph
    */
   readonly logboek?: LogboekLezer;
+  /** Signs and checks the `sleutel` of `Inzage`/`Toezicht`: the same key in every subgraph (`SLEUTEL_KEY_FILE`). */
+  readonly sleutelKey: Uint8Array;
   /** The regisseur only: the resident's cases and the registers behind `mijnInzage` and `toezicht`. */
   readonly verantwoording?: RegisseurVerantwoording;
   /** The regisseur only: answers `POST /bewaartermijn` (which of the caller's case ids expired). */
@@ -132,7 +135,7 @@ function formatError(name: string, logError: SubgraphDeps['logError'] & {}, logR
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       const path = (formatted as { path?: readonly (string | number)[] }).path?.join('.') ?? '-';
       logRefusal(`[${name}] geweigerd ${String(code ?? 'ONBEKEND')} op ${path}${extensions['reden'] ? ` (${String(extensions['reden'])})` : ''}`);
-      return { ...formatted, extensions };
+      return { ...formatted, message: withoutSuggestions(formatted.message), extensions };
     }
     logError('interne fout', original);
     return { message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -148,7 +151,7 @@ function hasLogboekSdl(typeDefs: DocumentNode): boolean {
 function withLogboek(definition: SubgraphDefinition, deps: SubgraphDeps): GraphQLResolverMap<SubgraphContext> {
   if (!hasLogboekSdl(definition.typeDefs)) return definition.resolvers;
   const lezer = deps.logboek ?? { schema: definition.name, tables: logboekTables(pgSchema(definition.name)) };
-  const extra = logboekResolvers(definition.name, lezer, deps.verantwoording);
+  const extra = logboekResolvers(definition.name, lezer, createSleutelCodec(deps.sleutelKey), deps.verantwoording);
   const merged: GraphQLResolverMap<SubgraphContext> = { ...definition.resolvers };
   for (const [type, fields] of Object.entries(extra)) {
     const own = definition.resolvers[type];
