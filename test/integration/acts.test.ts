@@ -394,3 +394,36 @@ describe('the acts table', () => {
     }
   });
 });
+
+describe('issue 12: a housed case closes with what became of its lease', () => {
+  const SLUIT = `mutation($id: ID!, $v: Int!, $u: UitkomstSoort!) { sluitTraject(trajectId: $id, versie: $v, uitkomst: $u) { fase } }`;
+  const EINDE = `mutation($id: ID!, $b: Beeindiging!) { beeindigHuur(trajectId: $id, beeindiging: $b, datum: "2028-01-01", evaluatie: "Geëvalueerd met alle partijen.") { __typename } }`;
+  const regisseur: Persona = { partij: 'REGISSEUR', regio: 'NOORD_LIMBURG', sub: 'regisseur-nl' };
+  const woonwenz: Persona = { partij: 'CORPORATIE', organisatie: 'woonwenz', sub: 'woonwenz-1' };
+
+  async function gehuisvest(): Promise<string> {
+    const [c] = buildDosingCases([{ fase: 'GEHUISVEST', staat: 'GELDIG' }]);
+    await seedDosingCases(fed, [c!]);
+    await (fed.subgraphs.corporatie.database.db as Db).update(huurovereenkomsten).set({ beeindiging: null, beeindigdOp: null }).where(eq(huurovereenkomsten.trajectId, c!.ctx.trajectId));
+    return c!.ctx.trajectId;
+  }
+
+  it.each([
+    { einde: 'POSITIEF', fout: ['GEHUISVEST', 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD'], goed: 'HUUR_BEEINDIGD_POSITIEF' },
+    { einde: 'ONTRUIMD', fout: ['GEHUISVEST', 'HUUR_BEEINDIGD_POSITIEF', 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN'], goed: 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD' },
+    { einde: 'VERTROKKEN', fout: ['HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD'], goed: 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN' },
+    { einde: null, fout: ['HUUR_BEEINDIGD_POSITIEF', 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD'], goed: 'GEHUISVEST' },
+  ])('after the lease ended $einde it refuses $fout (UITKOMST_PAST_NIET_BIJ_HUUR, nothing changed) and closes as $goed', async ({ einde, fout, goed }) => {
+    const id = await gehuisvest();
+    if (einde) expect((await fed.direct('corporatie', woonwenz, EINDE, { id, b: einde })).errors).toBeUndefined();
+    const before = await snapshot(['regisseur']);
+    for (const u of fout) {
+      const r = await fed.direct('regisseur', regisseur, SLUIT, { id, v: 1, u });
+      expect(r.errors?.[0]?.extensions, u).toMatchObject({ code: 'UITKOMST_PAST_NIET_BIJ_HUUR', verwacht: goed });
+    }
+    expect(await snapshot(['regisseur'])).toBe(before);
+    const ok = await fed.direct('regisseur', regisseur, SLUIT, { id, v: 1, u: goed });
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.sluitTraject.fase).toBe('AFGESLOTEN');
+  });
+});

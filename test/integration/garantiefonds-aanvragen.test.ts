@@ -292,6 +292,46 @@ describe('deciding on a claim', () => {
   });
 });
 
+describe('issue 12: the Voorzitter acts within the own region, and negligence undoes an approval', () => {
+  const voorzitterMidden: Persona = { ...regisseurMidden, rol: 'VOORZITTER' };
+  const NALATIG = `mutation($i: NalatigheidInput!) { legNalatigheidVast(input: $i) { id } }`;
+  const status = async (id: string) => (await h.db.select().from(aanvragen).where(eq(aanvragen.id, id)))[0]!;
+  const BESLIS = `mutation($b: GarantieBesluitInput!) { besluitOverGarantieaanvraag(besluit: $b) { aanvraagId status } }`;
+
+  it('refuses the Voorzitter of Midden-Limburg a decision on a Noord-Limburg claim, as for an unknown claim, and changes nothing', async () => {
+    const id = await dienIn(nieuwTraject());
+    const before = await status(id);
+    const r = await h.gql(voorzitterMidden, BESLIS, { b: besluit(id) });
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'NIET_GEVONDEN', reden: 'ONBEKEND', handeling: 'besluitOverGarantieaanvraag' });
+    expect(await status(id)).toEqual(before);
+    expect((await h.gql(voorzitter, BESLIS, { b: besluit(id) })).data.besluitOverGarantieaanvraag.status).toBe('GOEDGEKEURD');
+  });
+
+  it('rejects an approved claim at once when negligence is recorded after the approval, so the cashier cannot pay it', async () => {
+    const trajectId = nieuwTraject();
+    const id = await dienIn(trajectId);
+    expect((await h.gql(voorzitter, BESLIS, { b: besluit(id) })).data.besluitOverGarantieaanvraag.status).toBe('GOEDGEKEURD');
+    const n = await h.gql(voorzitter, NALATIG, { i: { trajectId, partij: 'ZORGAANBIEDER', organisatie: 'leger-des-heils', toelichting: 'Begeleiding vier maanden niet geleverd.' } });
+    expect(n.errors).toBeUndefined();
+    const row = await status(id);
+    expect(row.status).toBe('AFGEWEZEN');
+    expect(row.motivering).toMatch(/^Goedkeuring van \d{4}-\d{2}-\d{2} vervallen: ernstige nalatigheid vastgelegd \(Bijlage 3 §2\)\. Begeleiding vier maanden/);
+    const ledger = await aantal(grootboek);
+    const paid = await h.gql(fonds, PAY, { id });
+    expect(codeOf(paid)).toBe('AANVRAAG_NIET_GOEDGEKEURD');
+    expect(await aantal(grootboek)).toBe(ledger);
+  });
+
+  it('leaves a paid claim paid when negligence is recorded afterwards: the money is recovered from the negligent party, outside the ledger', async () => {
+    const trajectId = nieuwTraject();
+    const id = await dienIn(trajectId, { kostenposten: [{ soort: 'ONTRUIMINGSKOSTEN', bedragCent: 70_000, bewijs: 'factuur deurwaarder' }] });
+    await h.gql(voorzitter, BESLIS, { b: besluit(id) });
+    expect((await h.gql(fonds, PAY, { id })).errors).toBeUndefined();
+    expect((await h.gql(voorzitter, NALATIG, { i: { trajectId, partij: 'CORPORATIE', organisatie: 'woonwenz', toelichting: 'Geen signalering bij vier maanden achterstand.' } })).errors).toBeUndefined();
+    expect((await status(id)).status).toBe('UITBETAALD');
+  });
+});
+
 describe('paying a claim', () => {
   let goedgekeurd: string;
   let ingediend: string;

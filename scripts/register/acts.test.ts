@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { ACTS } from '../../schema/acts.js';
+import { actsJson, actsMarkdown } from './acts.js';
+
+describe('the register lists the acts table', () => {
+  it('names every act with who, relation, phases and reason', () => {
+    const md = actsMarkdown();
+    for (const act of Object.keys(ACTS)) expect(md).toContain(`\`${act}\``);
+    expect(md).toContain('| Besluiten over een garantieaanvraag | `besluitOverGarantieaanvraag` | REGISSEUR (VOORZITTER) | eigen regio | AFGESLOTEN |');
+    expect(actsJson().map((a) => a.act).sort()).toEqual(Object.keys(ACTS).sort());
+  });
+});
