@@ -3,6 +3,7 @@
  * database (embedded PGlite or a PostgreSQL server), and the gateway in front. `npm start` and the
  * integration tests both use it; only the options differ.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { GatewayConfig } from '../gateway/config.js';
 import { openGatewayDatabase } from '../gateway/database.js';
@@ -31,6 +32,8 @@ export interface FederationOptions {
   readonly audience?: string;
   /** Token lifetime and clock-skew bounds (NL GOV). @default DEFAULT_TOKEN_POLICY */
   readonly tokenPolicy?: TokenPolicy;
+  /** The key that signs the log's `sleutel`. @default a fresh random key */
+  readonly sleutelKey?: Uint8Array;
   /** Browser origins allowed cross-origin at the gateway. @default none */
   readonly corsOrigins?: readonly string[];
   readonly now?: () => number;
@@ -44,6 +47,8 @@ export interface Federation {
   readonly gatewayUrl: string;
   readonly subgraphs: Readonly<Record<SubgraphName, AssembledSubgraph & { url: string }>>;
   readonly config: GatewayConfig;
+  /** The key every subgraph signs and checks the log's `sleutel` with (tests sign insider keys). */
+  readonly sleutelKey: Uint8Array;
   token(persona: Persona, ttlSeconds?: number): Promise<string>;
   stop(): Promise<void>;
 }
@@ -74,6 +79,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     policy: options.tokenPolicy ?? DEFAULT_TOKEN_POLICY,
   };
 
+  const sleutelKey = options.sleutelKey ?? randomBytes(32);
   const running: RunningSubgraph[] = [];
   const assembled = {} as Record<SubgraphName, AssembledSubgraph & { url: string }>;
   const gatewayDataDir = options.dataDir ? `${options.dataDir}/gateway` : undefined;
@@ -90,6 +96,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
         dataDir: options.dataDir ? `${options.dataDir}/${name}` : undefined,
         regisseurUrl: base('regisseur'),
         auth,
+        sleutelKey,
         ...(options.now ? { now: options.now } : {}),
         ...(options.log ? { log: options.log } : {}),
         monitoringDrempel: options.monitoringDrempel,
@@ -125,6 +132,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     gatewayUrl: gateway.url,
     subgraphs: assembled,
     config,
+    sleutelKey,
     token: (persona, ttlSeconds) => mintToken(options.devKeys, persona, { issuer: auth.issuer, audience: auth.audience, ...(ttlSeconds ? { ttlSeconds } : {}) }),
     stop: async () => {
       await gateway.stop();

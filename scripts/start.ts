@@ -11,12 +11,15 @@ import { launchFederation } from './federation.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
 import { subgraphConfigFromEnv } from '../subgraphs/common/config.js';
 import { runEmbeddedRetention } from '../subgraphs/assemble.js';
+import { loadOrCreateDevSleutelKey } from '../subgraphs/common/logboek/sleutel-key.js';
 import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
 
 const env = process.env;
 // The demo is the one place the development issuer runs (README, "Deploying apart").
 const config = gatewayConfigFromEnv(process.env, { demo: true });
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
+const dataDir = env['PGLITE_DIR'] ?? '.data';
+const sleutelKey = await loadOrCreateDevSleutelKey(`${dataDir}/dev-sleutel/hmac-key.json`);
 const started = Date.now();
 const fed = await launchFederation({
   devKeys,
@@ -27,7 +30,8 @@ const fed = await launchFederation({
   host: config.host,
   issuer: config.auth.issuer,
   audience: config.auth.audience,
-  dataDir: env['PGLITE_DIR'] ?? '.data',
+  dataDir,
+  sleutelKey,
   databaseUrl: (name) => env[`DATABASE_URL_${name.toUpperCase()}`] ?? env['DATABASE_URL'],
   tokenPolicy: config.auth.policy,
   corsOrigins: config.corsOrigins,

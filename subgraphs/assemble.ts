@@ -71,6 +71,8 @@ export interface AssembleOptions {
   readonly log?: (message: string) => void;
   /** The regisseur's small-cell threshold for the Werkgroep's figures (`MONITORING_DREMPEL`). */
   readonly monitoringDrempel?: number | undefined;
+  /** Signs and checks the log's `sleutel`; the same in every subgraph of the federation. */
+  readonly sleutelKey: Uint8Array;
   /** Wraps the access-log writer (tests inject failures; never to skip logging). */
   readonly wrapAccessLog?: (writer: AccessLogWriter) => AccessLogWriter;
 }
@@ -99,6 +101,7 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
     }),
     accessLog: options.wrapAccessLog ? options.wrapAccessLog(writer) : writer,
     logboek: logboekVan(name),
+    sleutelKey: options.sleutelKey,
     now,
   };
   const policyContext = remotePolicyContext({ url: options.regisseurUrl });

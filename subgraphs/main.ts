@@ -9,6 +9,7 @@ import { authConfigFromEnv, type AuthConfig } from '../schema/identity/config.js
 import { assembleSubgraph, runSubgraphRetention } from './assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from './catalog.js';
 import { subgraphConfigFromEnv, type SubgraphConfig } from './common/config.js';
+import { loadSleutelKey, sleutelKeyFileFromEnv } from './common/logboek/sleutel-key.js';
 import { startRetentionSchedule } from './common/retention/schedule.js';
 
 const name = process.argv[2] as SubgraphName | undefined;
@@ -18,10 +19,12 @@ if (!name || !SUBGRAPH_NAMES.includes(name)) {
 }
 let config: SubgraphConfig;
 let auth: AuthConfig;
+let sleutelKey: Uint8Array;
 try {
   config = subgraphConfigFromEnv(name, DEFAULT_PORTS[name]);
-  // No development issuer here: a subgraph deployed on its own trusts only its organisation's IdP.
+  // No development issuer or key here: a subgraph deployed on its own trusts only its configuration.
   auth = authConfigFromEnv(process.env);
+  sleutelKey = await loadSleutelKey(sleutelKeyFileFromEnv(process.env));
 } catch (error) {
   console.error(`${name} start niet: ${(error as Error).message}`);
   process.exit(2);
@@ -32,6 +35,7 @@ const { subgraph, database } = await assembleSubgraph({
   dataDir: config.dataDir,
   regisseurUrl: config.regisseurUrl,
   auth,
+  sleutelKey,
   monitoringDrempel: config.monitoringDrempel,
 });
 const running = await subgraph.listen(config.port, config.host);

@@ -1,7 +1,8 @@
 /**
  * Issue 12, part 3: development identity stays development. The gateway's and the subgraphs' own
- * entry points (deployment apart) refuse to start without `JWKS_URL`, and a gateway started from its
- * own entry point serves no development issuer; only `npm start`'s demo does.
+ * entry points (deployment apart) refuse to start without `JWKS_URL` (a subgraph also without the
+ * `sleutel` key of part 5), and a gateway started from its own entry point serves no development
+ * issuer; only `npm start`'s demo does.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 /** The environment of a fresh deployment: nothing of ours set, data kept out of the checkout. */
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(JWKS_URL|DEV_ISSUER|DATABASE_URL.*|TEST_DATABASE_URL|PORT)$/.test(k)));
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(JWKS_URL|DEV_ISSUER|SLEUTEL_KEY_FILE|DATABASE_URL.*|TEST_DATABASE_URL|PORT)$/.test(k)));
   return { ...clean, PGLITE_DIR: dataDir, ...extra };
 }
 
@@ -72,6 +73,13 @@ describe('the entry points of deployment apart', { timeout: 120_000 }, () => {
     expect(result.ready).toBe(false);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/JWKS_URL ontbreekt/);
+  });
+
+  it('subgraph with JWKS_URL but no SLEUTEL_KEY_FILE: refuses to start rather than make a key of its own', async () => {
+    const result = await run(['subgraphs/main.ts', 'corporatie'], env({ JWKS_URL: 'http://127.0.0.1:9/jwks.json', CORPORATIE_PORT: String(await freePort()) }), /graphql/);
+    expect(result.ready).toBe(false);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/SLEUTEL_KEY_FILE ontbreekt/);
   });
 
   it('gateway with JWKS_URL: starts, and serves no development issuer (no token for TOEZICHT or anyone)', async () => {

@@ -11,7 +11,7 @@ import { buildRegister } from '../../scripts/register/build.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
 import { activityId } from '../../subgraphs/common/logboek/index.js';
-import { encodeInzageSleutel, encodeToezichtSleutel } from '../../subgraphs/common/logboek/sleutel.js';
+import { createSleutelCodec, type SleutelCodec } from '../../subgraphs/common/logboek/sleutel.js';
 import { trajecten } from '../../subgraphs/regisseur/db/tables.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import {
@@ -28,6 +28,8 @@ import {
 } from '../helpers/walk.js';
 
 let fed: TestFederation;
+/** Keys signed with the federation's own key: what an insider could make, not a resident. */
+let insider: SleutelCodec;
 let anna: WalkedCase & { inwoner: Persona; betrokkene: string };
 let bram: WalkedCase & { inwoner: Persona; betrokkene: string };
 let start: string;
@@ -51,6 +53,7 @@ const read = async (who: Persona, id: string, selection: string) =>
 
 beforeAll(async () => {
   fed = await startTestFederation();
+  insider = createSleutelCodec(fed.sleutelKey);
   anna = await resident('Anna Inzage');
   bram = await resident('Bram Inzage');
   start = new Date().toISOString();
@@ -145,17 +148,34 @@ describe('inzage (AVG art. 15)', () => {
 
   it('reveals nothing of someone else’s case to a forged key sent straight to a subgraph', async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Inzage { gemeente { regels { trajectCode velden } } } } }`;
-    const forged = encodeInzageSleutel({ trajecten: [{ id: bram.id, code: bram.code }] });
+    const forged = insider.encodeInzageSleutel({ trajecten: [{ id: bram.id, code: bram.code }] });
     const res = await fed.direct('gemeente', await fed.token(anna.inwoner), query, { r: [{ __typename: 'Inzage', sleutel: forged }] });
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ _entities: [{ gemeente: { regels: [] } }] });
     // The same path answers for her own case, so the empty answer above is the check at work.
-    const own = encodeInzageSleutel({ trajecten: [{ id: anna.id, code: anna.code }] });
+    const own = insider.encodeInzageSleutel({ trajecten: [{ id: anna.id, code: anna.code }] });
     const mine = await fed.direct('gemeente', await fed.token(anna.inwoner), query, { r: [{ __typename: 'Inzage', sleutel: own }] });
     expect(mine.data?._entities[0].gemeente.regels.length).toBeGreaterThan(0);
     // A party with a relation to Bram's case is not Bram: the overview is the resident's only.
     const byGemeente = await fed.direct('gemeente', await fed.token(GEMEENTE_VENLO), query, { r: [{ __typename: 'Inzage', sleutel: forged }] });
     expect(byGemeente.data).toEqual({ _entities: [{ gemeente: { regels: [] } }] });
+  });
+
+  it('refuses her own key with another case code in it (SLEUTEL_ONGELDIG), instead of echoing that code', async () => {
+    const sleutel = ok(await fed.gql(anna.inwoner, `{ mijnInzage { sleutel } }`), 'sleutel').mijnInzage.sleutel as string;
+    // The key's JSON part, changed as its holder could: Anna's case, labelled with Bram's code.
+    const [payload, ...rest] = sleutel.split('.');
+    const value = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    value.t = value.t.map(([id]: [string]) => [id, bram.code]);
+    const altered = [Buffer.from(JSON.stringify(value)).toString('base64url'), ...rest].join('.');
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Inzage { gemeente { regels { trajectCode } } } } }`;
+    for (const name of ['gemeente', 'regisseur', 'corporatie'] as const) {
+      const res = await fed.direct(name, await fed.token(anna.inwoner), query.replace('gemeente {', `${name} {`), { r: [{ __typename: 'Inzage', sleutel: altered }] });
+      expect(res.errors?.[0]?.extensions?.['code'], name).toBe('SLEUTEL_ONGELDIG');
+      expect(JSON.stringify(res.data ?? null), name).not.toContain(bram.code);
+    }
+    const untouched = await fed.direct('gemeente', await fed.token(anna.inwoner), query, { r: [{ __typename: 'Inzage', sleutel }] });
+    expect(untouched.data?._entities[0].gemeente.regels.map((r: { trajectCode: string }) => r.trajectCode)).toContain(anna.code);
   });
 
   it('gives other parties no overview, and refuses bad input with ONGELDIGE_INVOER', async () => {
@@ -242,7 +262,7 @@ describe('toezicht (FG / auditor)', () => {
     for (const who of [GEMEENTE_VENLO, REGISSEUR_NL, anna.inwoner]) {
       expect(ok(await fed.gql(who, `{ toezicht { sleutel } }`), 'geen toezicht').toezicht).toBeNull();
     }
-    const sleutel = encodeToezichtSleutel({});
+    const sleutel = insider.encodeToezichtSleutel({});
     const res = await fed.direct('gemeente', await fed.token(GEMEENTE_VENLO), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Toezicht { gemeente { regels { seq } } } } }`, { r: [{ __typename: 'Toezicht', sleutel }] });
     expect(res.errors?.[0]?.extensions?.['code']).toBe('NIET_BEVOEGD');
     expect(JSON.stringify(res.data)).not.toContain('seq');

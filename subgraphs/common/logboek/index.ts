@@ -24,7 +24,7 @@ export {
 } from './queries.js';
 export { regisseurVerantwoording, type DoorbrekingenJaarverslag, type RegisseurVerantwoording } from './regisseur-bronnen.js';
 export { logboekResolvers, type LogboekLezer } from './resolvers.js';
-export { decodeInzageSleutel, decodeToezichtSleutel, encodeInzageSleutel, encodeToezichtSleutel, parsePeriode, type InzageSleutel, type Periode } from './sleutel.js';
+export { createSleutelCodec, parsePeriode, type InzageSleutel, type Periode, type SleutelCodec } from './sleutel.js';
 export { dropSegmentsBefore, listSegments, sealSegment, type DropResult, type SealOptions, type SealedSegment } from './segments.js';
 export {
   activityId,

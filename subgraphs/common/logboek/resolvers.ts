@@ -11,14 +11,7 @@ import type { SubgraphContext } from '../server.js';
 import { LOGBOEK_INGANG, logboekVelden } from './graphql-sdl.js';
 import { MAX_PAGE, auditVoorTrace, decodeCursor, inzage, jaarverslag, toezicht, type Page } from './queries.js';
 import type { RegisseurVerantwoording } from './regisseur-bronnen.js';
-import {
-  MAX_TRAJECTEN,
-  decodeInzageSleutel,
-  decodeToezichtSleutel,
-  encodeInzageSleutel,
-  encodeToezichtSleutel,
-  parsePeriode,
-} from './sleutel.js';
+import { MAX_TRAJECTEN, parsePeriode, type SleutelCodec } from './sleutel.js';
 import type { LogboekTables } from './tables.js';
 
 /** Where a subgraph's log lives: the same schema and tables its writer uses. */
@@ -65,13 +58,18 @@ function checkJaar(jaar: number): number {
 
 const TRACE_ID = /^[0-9a-f]{32}$/;
 
-/** The resolvers for `subgraph`; with `verantwoording` also the regisseur's entry points. */
+/**
+ * The resolvers for `subgraph`; with `verantwoording` also the regisseur's entry points. `sleutels`
+ * signs and checks the entities' keys with the federation's key.
+ */
 export function logboekResolvers(
   subgraph: string,
   lezer: LogboekLezer,
+  sleutels: SleutelCodec,
   verantwoording?: RegisseurVerantwoording,
 ): GraphQLResolverMap<SubgraphContext> {
   const { schema, tables } = lezer;
+  const { decodeInzageSleutel, decodeToezichtSleutel, encodeInzageSleutel, encodeToezichtSleutel } = sleutels;
   const velden = logboekVelden(subgraph);
   const ingang = subgraph === LOGBOEK_INGANG;
   const bronnen = () => {

@@ -1,11 +1,14 @@
 /**
- * The `sleutel` of the `Inzage` and `Toezicht` entities: base64url JSON, opaque to clients. It is
- * NOT a credential: anyone can write one and send it straight to a subgraph as an `_entities`
- * representation. So it only narrows what the caller asks for (which cases, which period); every
+ * The `sleutel` of the `Inzage` and `Toezicht` entities: base64url JSON plus an HMAC-SHA256 over it
+ * (`<payload>.<mac>`), opaque to clients. The regisseur issues it; every subgraph checks the MAC with
+ * the federation's key (`SLEUTEL_KEY_FILE`), so a key altered by its holder — another case code to
+ * be echoed on the resident's own rows, say — is refused with SLEUTEL_ONGELDIG. It is still NOT a
+ * credential: it only narrows what the caller asks for (which cases, which period), and every
  * subgraph decides again from the caller's verified token and the policy context whether it may
- * answer (see `resolvers.ts`). Malformed keys are refused with ONGELDIGE_INVOER rather than read
- * as "nothing", so a client bug is not mistaken for an empty log.
+ * answer (see `resolvers.ts`). Malformed keys are refused with ONGELDIGE_INVOER rather than read as
+ * "nothing", so a client bug is not mistaken for an empty log.
  */
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 
 /** A resident has a handful of cases; the bound keeps one key from fanning out into a huge lookup. */
@@ -37,17 +40,33 @@ export function parsePeriode(van: string | null | undefined, tot: string | null 
   return periode;
 }
 
-function encode(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+/** The HMAC key must be at least as long as its output: shorter keys are guessable. */
+export const MIN_KEY_BYTES = 32;
+/** Binds the MAC to this use, so a MAC made with the same key for anything else never fits. */
+const DOMAIN = 'woonkans-sleutel.v1.';
+
+function mac(key: Uint8Array, payload: string): Buffer {
+  return createHmac('sha256', key).update(DOMAIN + payload).digest();
 }
 
-function decode(sleutel: unknown, soort: 'I' | 'T'): Record<string, unknown> {
-  if (typeof sleutel !== 'string' || sleutel.length === 0 || sleutel.length > MAX_LENGTH || !/^[A-Za-z0-9_-]+$/.test(sleutel)) {
+function encode(key: Uint8Array, value: unknown): string {
+  const payload = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  return `${payload}.${mac(key, payload).toString('base64url')}`;
+}
+
+function decode(key: Uint8Array, sleutel: unknown, soort: 'I' | 'T'): Record<string, unknown> {
+  if (typeof sleutel !== 'string' || sleutel.length === 0 || sleutel.length > MAX_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(sleutel)) {
     throw ongeldig('Ongeldige sleutel.');
+  }
+  const [payload, given] = sleutel.split('.') as [string, string];
+  const expected = mac(key, payload);
+  const actual = Buffer.from(given, 'base64url');
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
+    throw weigering(ErrorCode.SLEUTEL_ONGELDIG, 'De sleutel is gewijzigd of niet door Woonkans uitgegeven; vraag een nieuwe op.');
   }
   let value: unknown;
   try {
-    value = JSON.parse(Buffer.from(sleutel, 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     throw ongeldig('Ongeldige sleutel.');
   }
@@ -66,8 +85,8 @@ function periodeVan(record: Record<string, unknown>): Periode {
   return parsePeriode(iso(record['van']), iso(record['tot']));
 }
 
-export function encodeInzageSleutel(sleutel: InzageSleutel): string {
-  return encode({
+function encodeInzage(key: Uint8Array, sleutel: InzageSleutel): string {
+  return encode(key, {
     v: 1,
     s: 'I',
     t: sleutel.trajecten.map((t) => [t.id, t.code]),
@@ -76,8 +95,8 @@ export function encodeInzageSleutel(sleutel: InzageSleutel): string {
   });
 }
 
-export function decodeInzageSleutel(sleutel: unknown): InzageSleutel {
-  const record = decode(sleutel, 'I');
+function decodeInzage(key: Uint8Array, sleutel: unknown): InzageSleutel {
+  const record = decode(key, sleutel, 'I');
   const t = record['t'];
   if (!Array.isArray(t) || t.length > MAX_TRAJECTEN) throw ongeldig('Ongeldige sleutel.');
   const trajecten = t.map((entry) => {
@@ -91,8 +110,8 @@ export function decodeInzageSleutel(sleutel: unknown): InzageSleutel {
   return { trajecten, ...periodeVan(record) };
 }
 
-export function encodeToezichtSleutel(periode: Periode): string {
-  return encode({
+function encodeToezicht(key: Uint8Array, periode: Periode): string {
+  return encode(key, {
     v: 1,
     s: 'T',
     ...(periode.van ? { van: periode.van.toISOString() } : {}),
@@ -100,6 +119,24 @@ export function encodeToezichtSleutel(periode: Periode): string {
   });
 }
 
-export function decodeToezichtSleutel(sleutel: unknown): Periode {
-  return periodeVan(decode(sleutel, 'T'));
+function decodeToezicht(key: Uint8Array, sleutel: unknown): Periode {
+  return periodeVan(decode(key, sleutel, 'T'));
+}
+
+export interface SleutelCodec {
+  encodeInzageSleutel(sleutel: InzageSleutel): string;
+  decodeInzageSleutel(sleutel: unknown): InzageSleutel;
+  encodeToezichtSleutel(periode: Periode): string;
+  decodeToezichtSleutel(sleutel: unknown): Periode;
+}
+
+/** Keys signed and checked with `key`: the same key in every subgraph of the federation. */
+export function createSleutelCodec(key: Uint8Array): SleutelCodec {
+  if (key.length < MIN_KEY_BYTES) throw new TypeError(`de sleutel-HMAC-sleutel moet minstens ${MIN_KEY_BYTES} bytes zijn`);
+  return Object.freeze({
+    encodeInzageSleutel: (sleutel: InzageSleutel) => encodeInzage(key, sleutel),
+    decodeInzageSleutel: (sleutel: unknown) => decodeInzage(key, sleutel),
+    encodeToezichtSleutel: (periode: Periode) => encodeToezicht(key, periode),
+    decodeToezichtSleutel: (sleutel: unknown) => decodeToezicht(key, sleutel),
+  });
 }

@@ -89,6 +89,7 @@ export async function startFondsHarness(start: Date = new Date('2026-03-01T10:00
         return [id, ctx ? projectForCaller(caller, ctx) : null];
       }));
     },
+    sleutelKey: randomBytes(32),
     now: () => harness.nowMs,
     logError: () => {},
   });
