@@ -80,8 +80,10 @@ describe('one trace per partner request', () => {
     const rows = async (name: SubgraphName) => db(name).select().from(log(name)).where(eq(log(name).traceId, traceId));
     const gemeente = await rows('gemeente');
     const regisseur = await rows('regisseur');
-    expect(gemeente.map((r) => r.velden)).toEqual([['Inwoner.naam']]);
-    expect(regisseur.map((r) => r.velden)).toEqual([['Bemiddelingsprofiel.woonsituatie']]);
+    // Existence is data too: the case itself (TRAJECT), and each object as a whole, are records beside the leaves.
+    const velden = (rs: { velden: string[] }[]) => rs.flatMap((r) => r.velden).sort();
+    expect(velden(gemeente)).toEqual(['Inwoner.naam', 'Traject.inwoner']);
+    expect(velden(regisseur)).toEqual(['Bemiddelingsprofiel.woonsituatie', 'Query.traject', 'Traject.bemiddelingsprofiel', 'Traject.code']);
     // The gateway continues the partner's trace with a span of its own, the parent of both subgraphs' spans.
     const gatewaySpan = gemeente[0]!.parentSpanId;
     expect(gatewaySpan).toMatch(/^[0-9a-f]{16}$/);
