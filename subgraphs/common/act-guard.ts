@@ -9,7 +9,8 @@ import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { ACT_CODES, actRule, type ActRule, type RecordSoort, type Subgraaf } from '../../schema/acts.js';
 import { authorizeAct, meldingsTraject, type ActDecision } from '../../schema/authorize-act.js';
 import type { Caller, CaseContext } from '../../schema/context.js';
-import { weigering } from '../../schema/errors.js';
+import { ErrorCode, weigering } from '../../schema/errors.js';
+import { regioVanGemeente } from '../../schema/vocabulary.js';
 import type { Db } from './database.js';
 import type { SubgraphContext } from './server.js';
 
@@ -42,8 +43,13 @@ function at(args: Record<string, unknown>, pad: string): unknown {
   return pad.split('.').reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), args);
 }
 
-/** The melding's own statement of who files: the care provider only when it files itself. */
+/**
+ * The melding's own statement of who files: the care provider only when it files itself. A melding
+ * for a gemeente outside Woonkans opens nothing there is to hide: it is invalid input, said as such.
+ */
 function melding(caller: Caller, input: Record<string, unknown>) {
+  const gemeente = String(input['gemeente'] ?? '');
+  if (!regioVanGemeente(gemeente)) throw weigering(ErrorCode.ONGELDIGE_INVOER, `Onbekende gemeente: ${gemeente}.`, { veld: 'gemeente' });
   return meldingsTraject({
     gemeente: String(input['gemeente'] ?? ''),
     melder: input['ingediendDoor'] === 'ZORGAANBIEDER' ? (input['zorgaanbieder'] as string | null) : null,

@@ -5,6 +5,7 @@
  * means "no context", which the decision turns into a refusal.
  */
 import type { Caller, CaseContext } from '../../schema/context.js';
+import { hasRelation } from '../../schema/decide.js';
 import { relationsOf } from '../../schema/relations.js';
 
 export type PolicyContextSource = (
@@ -40,13 +41,15 @@ export function remotePolicyContext({ url, timeoutMs = 3000 }: RemotePolicyConte
 }
 
 /**
- * What a caller may learn of a case's context: nothing when it has no relation; otherwise only its
- * own selection, the consents and overrides naming it, and the resident's pseudonym only for the
- * parties that hold the file (so a corporation cannot link two cases of one person).
+ * What a caller may learn of a case's context: nothing — exactly as for an unknown id — unless the
+ * caller may know the case exists now (`hasRelation`, the same decision as `traject(id)` and every
+ * field's TRAJECT: one answer at every door); otherwise only its own selection, the consents and
+ * overrides naming it, and the resident's pseudonym only for the parties that hold the file (so a
+ * corporation cannot link two cases of one person).
  */
 export function projectForCaller(caller: Caller, ctx: CaseContext): CaseContext | null {
+  if (!hasRelation(caller, ctx)) return null;
   const relaties = relationsOf(caller, ctx);
-  if (relaties.length === 0) return null;
   const mine = (o: { ontvanger: { partij: string; organisatie?: string | null | undefined } }) =>
     o.ontvanger.partij === caller.partij && (!o.ontvanger.organisatie || o.ontvanger.organisatie === caller.organisatie);
   const holdsFile = relaties.some((r) => r === 'EIGEN_GEMEENTE' || r === 'REGIO' || r === 'ZELF');

@@ -459,7 +459,9 @@ describe('reading the fund', () => {
 
   it('lists no claims of a case through the entity when the caller has no relation to it (a direct probe)', async () => {
     const r = await h.gql(venlo, `{ _entities(representations: [{ __typename: "Traject", id: "traject-1" }]) { ... on Traject { garantieaanvragen { bedragCent } } } }`);
-    expect(r.data._entities).toEqual([{ garantieaanvragen: [] }]);
+    // Refused as a whole: null, no count, no items — a gemeente never reads FONDS (PARTIJ).
+    expect(r.data._entities).toEqual([{ garantieaanvragen: null }]);
+    expect(r.errors?.map((e: any) => e.extensions.reden)).toEqual(['PARTIJ']);
   });
 
   it('shows the aggregates to the Werkgroep and refuses it the details', async () => {

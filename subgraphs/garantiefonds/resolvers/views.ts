@@ -38,6 +38,7 @@ export function aanvraagView(row: AanvraagRow) {
 export function besluitView(row: AanvraagRow) {
   if (row.besluitOp === null || row.status === 'INGEDIEND') return null;
   return {
+    trajectId: row.trajectId,
     uitkomst: row.status === 'AFGEWEZEN' ? 'AFGEWEZEN' : 'GOEDGEKEURD',
     motivering: row.motivering ?? '',
     besprokenInOverlegOp: row.besprokenOp ?? '',
