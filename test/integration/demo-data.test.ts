@@ -223,17 +223,19 @@ describe('the seeded federation', () => {
   it('shows each corporation exactly the cases it is selected for (overleg) or matched with', async () => {
     for (const corp of CORPORATIES) {
       const res = await fed.gql(corporatie(corp), `{ trajecten(eerste: 500) { code fase selecties { corporatie } } }`);
-      expect(res.errors).toBeUndefined();
+      // The selection is mediation data (PROFIEL): a matched corporation no longer reads it once the case is closed.
+      expect((res.errors ?? []).every((e) => e.extensions?.['reden'] === 'FASE' && e.extensions?.['fase'] === 'AFGESLOTEN')).toBe(true);
       const expected = plan.trajecten
         .filter((t) => (t.fase === 'CORPORATIEGESPREK' && t.geselecteerd.includes(corp)) || (t.gematcht === corp && ['HUUROVEREENKOMST', 'GEHUISVEST', 'AFGESLOTEN'].includes(t.fase)))
         .map((t) => t.code);
       const rows = res.data.trajecten as { code: string; fase: string; selecties: { corporatie: string }[] }[];
       expect(rows.map((r) => r.code).sort(), corp).toEqual(expected.sort());
-      expect(rows.every((r) => r.selecties.every((s) => s.corporatie === corp))).toBe(true);
+      expect(rows.every((r) => (r.selecties ?? []).every((s) => s.corporatie === corp))).toBe(true);
     }
     const fase = async (f: Fase) => {
       const res = await fed.gql(corporatie('woonwenz'), `query($f: Fase) { trajecten(fase: $f, eerste: 500) { plaatsing { corporatie } } }`, { f });
-      expect(res.errors).toBeUndefined();
+      // The placement (PLAATSING) exists for the matched corporation only: a selected one is refused it.
+      expect((res.errors ?? []).every((e) => e.extensions?.['reden'] === 'FASE' && e.extensions?.['relatie'] === 'GESELECTEERD')).toBe(true);
       return res.data.trajecten as { plaatsing: { corporatie: string } | null }[];
     };
     expect((await fase('CORPORATIEGESPREK')).length).toBeGreaterThan(0);
@@ -245,14 +247,16 @@ describe('the seeded federation', () => {
   });
 
   it('holds consents valid, expired, withdrawn and objected to, as each regisseur sees them', async () => {
+    const all: { status: string; gebeurtenissen: { soort: string }[] }[] = [];
     for (const regio of REGIOS) {
       const res = await fed.gql(regisseur(regio), `{ trajecten(eerste: 500) { toestemmingen { status gebeurtenissen { soort } } } }`);
-      expect(res.errors).toBeUndefined();
-      const all = (res.data.trajecten as { toestemmingen: { status: string; gebeurtenissen: { soort: string }[] }[] }[]).flatMap((t) => t.toestemmingen);
-      const statuses = new Set(all.map((t) => t.status));
-      for (const s of ['GELDIG', 'VERLOPEN', 'INGETROKKEN']) expect(statuses.has(s), `${regio} ${s}`).toBe(true);
-      expect(all.some((t) => t.gebeurtenissen.some((e) => e.soort === 'INGETROKKEN'))).toBe(true);
+      // The consent register is the course of the file (VERLOOP): of a closed case the regisseur keeps the outcome only.
+      expect((res.errors ?? []).every((e) => e.extensions?.['reden'] === 'FASE' && e.extensions?.['fase'] === 'AFGESLOTEN')).toBe(true);
+      all.push(...(res.data.trajecten as { toestemmingen: { status: string; gebeurtenissen: { soort: string }[] }[] | null }[]).flatMap((t) => t.toestemmingen ?? []));
     }
+    const statuses = new Set(all.map((t) => t.status));
+    for (const s of ['GELDIG', 'VERLOPEN', 'INGETROKKEN']) expect(statuses.has(s), s).toBe(true);
+    expect(all.some((t) => t.gebeurtenissen.some((e) => e.soort === 'INGETROKKEN'))).toBe(true);
     const bezwaar = await fed.gql(regisseur('NOORD_LIMBURG'), `{ trajectOpCode(code: "WK-VENBZ") { toestemmingen { status gebeurtenissen { soort } } } }`);
     expect(bezwaar.data.trajectOpCode.toestemmingen.some((t: { gebeurtenissen: { soort: string }[] }) => t.gebeurtenissen.some((e) => e.soort === 'BEZWAAR'))).toBe(true);
   });
@@ -291,9 +295,10 @@ describe('the seeded federation', () => {
       const row = readme.split('\n').find((l) => l.startsWith(`| ${vast.code} |`));
       expect(row, vast.code).toContain(`| ${vast.fase} |`);
       const res = await fed.gql(gemeente('venlo'), `query($c: String!) { trajectOpCode(code: $c) { code fase regio gemeente selecties { corporatie } plaatsing { corporatie } } }`, { c: vast.code });
-      expect(res.errors).toBeUndefined();
+      // Selection (PROFIEL) and placement (PLAATSING) reach the gemeente only from the phases that feed them back.
+      expect((res.errors ?? []).every((e) => e.extensions?.['reden'] === 'FASE')).toBe(true);
       expect(res.data.trajectOpCode).toMatchObject({ code: vast.code, fase: vast.fase, regio: 'NOORD_LIMBURG', gemeente: 'venlo' });
-      expect(res.data.trajectOpCode.selecties.map((s: { corporatie: string }) => s.corporatie)).toEqual(vast.geselecteerd ?? []);
+      expect((res.data.trajectOpCode.selecties ?? []).map((s: { corporatie: string }) => s.corporatie)).toEqual(vast.geselecteerd ?? []);
       if (vast.gematcht) expect(res.data.trajectOpCode.plaatsing).toEqual({ corporatie: vast.gematcht });
     }
     expect(readme).toContain(DEMO_INWONER);
@@ -310,8 +315,9 @@ describe('the seeded federation', () => {
     expect(geldig.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code'], e.extensions?.['reden']])).toEqual([['trajectOpCode.inwoner.naam', 'DOSERING_GEWEIGERD', 'FASE']]);
     for (const code of ['WK-VENTR', 'WK-VENVR', 'WK-VENBZ']) {
       const res = await ask(code);
-      expect(res.data.trajectOpCode.inwoner.gezondheid, code).toBeNull();
-      const reden = res.errors?.find((e) => e.path?.join('.') === 'trajectOpCode.inwoner.gezondheid')?.extensions?.['reden'];
+      // Without a valid consent the selected corporation may read nothing of the resident: the object is refused.
+      expect(res.data.trajectOpCode.inwoner, code).toBeNull();
+      const reden = res.errors?.find((e) => e.path?.join('.') === 'trajectOpCode.inwoner')?.extensions?.['reden'];
       expect(reden, code).toBe('TOESTEMMING');
     }
     const matched = await fed.gql(corporatie('woonwenz'), `{ trajectOpCode(code: "WK-VENHV") { inwoner { naam bsn } } }`);

@@ -18,6 +18,8 @@ import {
   callerVan,
   inwonerPersona,
   mayAppear,
+  oracleGeheel,
+  oracleHeeftRelatie,
   seedDosingCases,
   trajectContainers,
   type Container,
@@ -85,6 +87,8 @@ function render(op: Operation): { query: string; variables: Record<string, unkno
         const sub = f.composite ? ' { __typename }' : '';
         return p.stijl === 'alias' ? `a${i}_${j}: ${name}${sub}` : `${name}${sub}`;
       });
+      // The object's own __typename: it must not answer for an object the caller may not know of.
+      names.unshift('__typename');
       switch (p.stijl) {
         case 'fragment':
           fragments.push(`fragment F${i} on ${p.container.type} { ${names.join(' ')} }`);
@@ -115,6 +119,46 @@ function render(op: Operation): { query: string; variables: Record<string, unkno
   return { query: `query Willekeurig${params.length ? `(${params.join(', ')})` : ''} { ${roots} } ${fragments.join(' ')}`, variables };
 }
 
+/**
+ * Existence, counts and order are data too: per case the oracle decides whether the case exists for
+ * the caller and whether each object or list is there as a whole; a refused one must be `null` —
+ * not an object, not a list, not an empty list — and a list root holds exactly the related cases.
+ */
+function structure(op: Operation, data: Record<string, any>, now: number): string[] {
+  const caller = callerVan(op.persona.persona);
+  const problems: string[] = [];
+  const checkCase = (c: DosingCase, t: Record<string, any>) => {
+    op.picks.forEach((p, i) => {
+      const key = p.stijl === 'alias' ? `x${i}` : p.container.field;
+      if (!(key in t)) return;
+      const whole = oracleGeheel(caller, c.ctx, p.container, now);
+      if (!whole.allowed && t[key] !== null) problems.push(`${c.key}: ${p.container.field} answered (${JSON.stringify(t[key]).slice(0, 80)}) where the oracle refuses it (${whole.reden})`);
+      if (whole.allowed && t[key] === null && p.container.list) problems.push(`${c.key}: ${p.container.field} null where the oracle allows it`);
+    });
+  };
+  if (op.root === 'trajecten') {
+    const listed = new Set(((data['lijst'] ?? []) as { id: string }[]).map((t) => t.id));
+    for (const c of CASES) {
+      const related = oracleHeeftRelatie(caller, c.ctx);
+      if (listed.has(c.ctx.trajectId) !== related && (related === false || caller.partij !== 'GARANTIEFONDS')) {
+        problems.push(`${c.key}: trajecten ${listed.has(c.ctx.trajectId) ? 'lists' : 'omits'} a case the caller ${related ? 'relates to' : 'may not know of'}`);
+      }
+    }
+    for (const t of (data['lijst'] ?? []) as Record<string, any>[]) {
+      const c = CASES.find((x) => x.ctx.trajectId === t['id']);
+      if (c) checkCase(c, t);
+    }
+    return problems;
+  }
+  op.cases.forEach((c, i) => {
+    const t = data[`r${i}`];
+    const related = oracleHeeftRelatie(caller, c.ctx);
+    if ((t !== null && t !== undefined) !== related) problems.push(`${c.key}: ${op.root} ${related ? 'null for a related case' : 'answered a case the caller may not know of'}`);
+    if (t) checkCase(c, t);
+  });
+  return problems;
+}
+
 describe('random operations through the gateway', () => {
   it('never return a value the oracle forbids the persona, in any shape of operation', async () => {
     let allowedSeen = 0;
@@ -136,6 +180,7 @@ describe('random operations through the gateway', () => {
             else if (text.includes(s.value)) allowedSeen++;
           }
         }
+        if (res.status === 200) structure(op, res.data ?? {}, now).forEach((problem) => expect.fail(`${op.persona.naam}: ${problem}\n${query}`));
         refused += (res.errors ?? []).filter((e) => e.extensions?.['code'] === 'DOSERING_GEWEIGERD').length;
         // Whatever goes wrong, it is a refusal or a validation error, never an internal error.
         for (const e of res.errors ?? []) expect(['DOSERING_GEWEIGERD', 'GRAPHQL_VALIDATION_FAILED'], e.message).toContain(e.extensions?.['code']);

@@ -7,7 +7,7 @@ import { print } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SUPERGRAPH_FILE } from '../../gateway/supergraph.js';
-import { DOSERING_DIRECTIVE, DOSERING_SPEC_URL } from '../../schema/directives.js';
+import { DOSERING_DIRECTIVE, DOSERING_SPEC_URL, PERSOONSVRIJ_DIRECTIVE } from '../../schema/directives.js';
 import { composeSupergraph } from '../../schema/compose.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
 import { declarationsFromSdl } from '../helpers/dosing-fixtures.js';
@@ -26,7 +26,8 @@ describe('schema/supergraph.graphql', () => {
   });
 
   it('links and defines the dosering directive', () => {
-    expect(CHECKED_IN).toContain(`@link(url: "${DOSERING_SPEC_URL}", import: ["@${DOSERING_DIRECTIVE}"])`);
+    expect(CHECKED_IN.replace(/\s+/g, ' ')).toContain(`@link( url: "${DOSERING_SPEC_URL}" import: ["@${DOSERING_DIRECTIVE}", "@${PERSOONSVRIJ_DIRECTIVE}"] )`);
+    expect(CHECKED_IN).toContain(`directive @${PERSOONSVRIJ_DIRECTIVE}(reden: String!) on FIELD_DEFINITION | OBJECT`);
     expect(CHECKED_IN).toMatch(new RegExp(`directive @${DOSERING_DIRECTIVE}\\(categorie: Gegevenscategorie!, grondslag: Grondslag!, doel: Doel!\\) on FIELD_DEFINITION \\| OBJECT`));
   });
 
