@@ -7,7 +7,7 @@
  */
 import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
 import { buildASTSchema, getNamedType, isObjectType, parse, type GraphQLSchema } from 'graphql';
-import { ACTS } from '../schema/acts.js';
+import { actRule } from '../schema/acts.js';
 import { readDeclarations, type Declaration } from '../schema/declarations.js';
 import { categoriesEverVisible } from '../schema/policy.js';
 import { PARTIJEN, type Gegevenscategorie, type Partij } from '../schema/vocabulary.js';
@@ -33,8 +33,7 @@ export function forbiddenCoordinates(supergraphSdl: string): Contracts {
 
 /** Whether the acts table lets `partij` perform the mutation at all (in some relation and phase). */
 function mayEverPerform(partij: Partij, mutation: string): boolean {
-  const rule = (ACTS as Record<string, { mag: readonly { partij: Partij }[] } | undefined>)[mutation];
-  return !!rule?.mag.some((m) => m.partij === partij);
+  return !!actRule(mutation)?.mag.some((m) => m.partij === partij);
 }
 
 /**

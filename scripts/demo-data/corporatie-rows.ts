@@ -4,6 +4,7 @@
  * with the linked care provider, the half-yearly evaluations ("still independent" after one and two
  * years), signals, the lease's end and — for every negative end — its evaluation (seed 001, Bijlage 3).
  */
+import type { HuurBeeindiging } from '../../subgraphs/regisseur/routeplanner/transitions.js';
 import type { CorporatieSeedData } from '../../subgraphs/corporatie/seed.js';
 import type { CorporatieSlug } from '../../schema/vocabulary.js';
 import { regioOrganisatie } from './consents.js';
@@ -28,6 +29,19 @@ function kernVoor(c: DemoTraject, corporatie: CorporatieSlug): string {
   return c.rng.pick(GEO[gebied.length > 0 ? c.rng.pick(gebied) : c.gemeente].kernen);
 }
 
+/**
+ * The lease facts of a housed case, as the corporation's acts would have recorded them at the
+ * routeplanner (deposit, how the lease ended): the regisseur's rows and the corporation's agree.
+ */
+export function huurFeitenVan(c: DemoTraject): { borgCent: number; beeindiging: HuurBeeindiging | null } | null {
+  if (c.dagen.huur === undefined || !c.gematcht || !c.gekoppeld || !c.woning) return null;
+  const b = c.t.bestemming;
+  const uitkomst = b.soort === 'AFGESLOTEN' ? b.uitkomst : null;
+  const beeindiging =
+    uitkomst === 'HUUR_BEEINDIGD_POSITIEF' ? 'POSITIEF' : uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD' ? 'ONTRUIMD' : uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN' ? 'VERTROKKEN' : null;
+  return { borgCent: c.woning.kaleHuurCent, beeindiging };
+}
+
 /** Appends the case's corporatie rows to `into`; returns the negative end, if any. */
 export function corporatieRijen(c: DemoTraject, into: CorporatieSeedData): NegatiefEinde | null {
   const d = c.dagen;
@@ -48,11 +62,7 @@ export function corporatieRijen(c: DemoTraject, into: CorporatieSeedData): Negat
   }
   if (d.huur === undefined || !c.gematcht || !c.gekoppeld || !c.woning) return null;
 
-  const b = c.t.bestemming;
-  const uitkomst = b.soort === 'AFGESLOTEN' ? b.uitkomst : null;
-  const beeindiging =
-    uitkomst === 'HUUR_BEEINDIGD_POSITIEF' ? 'POSITIEF' : uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD' ? 'ONTRUIMD' : uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN' ? 'VERTROKKEN' : null;
-  const borgCent = c.woning.kaleHuurCent;
+  const { borgCent, beeindiging } = huurFeitenVan(c)!;
   into.huurovereenkomsten.push({
     trajectId: c.trajectId,
     corporatie: c.gematcht,
@@ -109,7 +119,7 @@ export function corporatieRijen(c: DemoTraject, into: CorporatieSeedData): Negat
     trajectId: c.trajectId,
     trajectCode: c.code,
     corporatie: c.gematcht,
-    uitkomst: uitkomst as NegatiefEinde['uitkomst'],
+    uitkomst: (beeindiging === 'ONTRUIMD' ? 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD' : 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN') as NegatiefEinde['uitkomst'],
     borgCent,
     datum: c.t.datum(d.huurEinde),
   };

@@ -6,8 +6,10 @@
  * text pair, and the regisseur gets no BSN, name, birth date or address (DESIGN §3b).
  */
 import type { RegisseurSeedData } from '../../subgraphs/regisseur/seed.js';
+import { HUUR_FEITEN } from '../../subgraphs/regisseur/routeplanner/transitions.js';
 import type { profielen, transities, trajecten } from '../../subgraphs/regisseur/db/tables.js';
 import { gemeenteOrganisatie, regioOrganisatie, toestemmingenVan } from './consents.js';
+import { huurFeitenVan } from './corporatie-rows.js';
 import { extrasVan } from './regisseur-extras.js';
 import {
   BEJEGENINGSADVIES,
@@ -85,6 +87,10 @@ export function regisseurRijen(c: DemoTraject, into: RegisseurSeedData): void {
   const feiten: Record<string, string> = {};
   if (d.doelgroep?.positief) feiten['DOELGROEP_BEOORDEELD'] = c.t.op(d.doelgroep.dag);
   if (d.plan !== undefined) feiten['ONDERSTEUNINGSPLAN_ONDERTEKEND'] = c.t.op(d.plan);
+  // The lease facts the corporation's acts record at the routeplanner: a claim is checked against them.
+  const huur = huurFeitenVan(c);
+  if (huur) feiten[HUUR_FEITEN.BORG_CENT] = String(huur.borgCent);
+  if (huur?.beeindiging) feiten[HUUR_FEITEN.BEEINDIGD] = huur.beeindiging;
   const b = c.t.bestemming;
   const rij: typeof trajecten.$inferInsert = {
     id: c.trajectId,
