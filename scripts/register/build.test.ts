@@ -3,7 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { decide } from '../../schema/decide.js';
 import { readDeclarations } from '../../schema/declarations.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
-import { buildClosedWorld, buildRegister, closedWorldMarkdown, registerMarkdown } from './build.js';
+import { buildClosedWorld, buildRegister, buildTypeReview, closedWorldMarkdown, registerMarkdown, typeReviewMarkdown } from './build.js';
 
 const subgraphs = SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: SUBGRAPH_TYPEDEFS[name]() }));
 const register = buildRegister(subgraphs);
@@ -45,5 +45,14 @@ describe('register of processing', () => {
     const md = registerMarkdown(register);
     for (const name of SUBGRAPH_NAMES) expect(md).toContain(`## Subgraph \`${name}\``);
     expect(md).toContain('`Inwoner.gezondheid` | GEZONDHEID | WMO_GEZONDHEID');
+  });
+
+  it('writes down, for every type that holds personal data, why it carries its categories (issue 11 §3)', () => {
+    const review = buildTypeReview(subgraphs);
+    expect(review.length).toBeGreaterThan(20);
+    expect(review.filter((r) => !r.waarom).map((r) => `${r.subgraph}: ${r.type}`)).toEqual([]);
+    // Who filed a melding and why is health data (seed 003), not identity.
+    expect(review.find((r) => r.type === 'Melding')).toMatchObject({ categorieen: ['GEZONDHEID', 'VERLOOP'] });
+    expect(typeReviewMarkdown(review)).toContain('| gemeente | `Melding` | GEZONDHEID, VERLOOP |');
   });
 });

@@ -102,6 +102,42 @@ export function closedWorldMarkdown(entries: readonly ClosedWorldEntry[]): strin
   ].join('\n');
 }
 
+/** The classification review (issue 11 §3): per type holding personal data, what it carries and why. */
+export interface TypeReview {
+  readonly subgraph: string;
+  readonly type: string;
+  readonly categorieen: readonly Gegevenscategorie[];
+  /** The type's SDL description: the written reason for its classification. */
+  readonly waarom: string | null;
+}
+
+export function buildTypeReview(subgraphs: { name: string; typeDefs: DocumentNode }[]): TypeReview[] {
+  return subgraphs.flatMap(({ name, typeDefs }) => {
+    const schema = buildSubgraphSchema([{ typeDefs }]);
+    const perType = new Map<string, Set<Gegevenscategorie>>();
+    for (const [coordinate, d] of readDeclarations(schema).byCoordinate) {
+      if (d.kind !== 'dosering') continue;
+      const type = coordinate.split('.')[0]!;
+      if (type === schema.getQueryType()?.name || type === schema.getMutationType()?.name) continue;
+      perType.set(type, (perType.get(type) ?? new Set()).add(d.decl.categorie));
+    }
+    return [...perType]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([type, c]) => ({ subgraph: name, type, categorieen: [...c].sort(), waarom: schema.getType(type)?.description ?? null }));
+  });
+}
+
+export function typeReviewMarkdown(review: readonly TypeReview[]): string {
+  return [
+    '## Classificatie per type: wat het draagt en waarom',
+    '',
+    '| subgraph | type | categorieën | waarom |',
+    '|---|---|---|---|',
+    ...review.map((r) => `| ${r.subgraph} | \`${r.type}\` | ${r.categorieen.join(', ')} | ${(r.waarom ?? '—').replace(/\s+/g, ' ').replace(/\|/g, '\\|')} |`),
+    '',
+  ].join('\n');
+}
+
 /** Markdown for people: one section per subgraph, one row per field, who sees it in which phase. */
 export function registerMarkdown(entries: readonly RegisterEntry[]): string {
   const out: string[] = [
