@@ -13,6 +13,7 @@ import { createTokenVerifier } from '../schema/identity/verify.js';
 import type { Database } from '../subgraphs/common/database.js';
 import type { GatewayConfig } from './config.js';
 import { forbiddenCoordinates } from './contracts.js';
+import { maskGatewayError } from './mask-errors.js';
 import { tokenJti } from './db/tables.js';
 import type { DevKeys } from './dev-issuer/keys.js';
 import { useAuthentication } from './plugins/use-authentication.js';
@@ -74,7 +75,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
     // Replaced by `useCors`: the runtime's default reflects any origin with credentials.
     cors: false,
     graphiql: false,
-    maskedErrors: true,
+    maskedErrors: { maskError: maskGatewayError },
     batching: { limit: 10 },
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({

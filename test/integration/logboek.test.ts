@@ -121,6 +121,8 @@ describe('fail closed', () => {
       const json = JSON.parse(res.text) as { data?: { traject?: { inwoner: unknown } }; errors?: { extensions?: { code?: string } }[] };
       expect(json.data?.traject?.inwoner ?? null).toBeNull();
       expect(json.errors?.map((e) => e.extensions?.code)).toContain('TOEGANGSLOG_ONBEREIKBAAR');
+      // The partner learns which organisation's log failed, not an anonymous internal error.
+      expect(json.errors?.find((e) => e.extensions?.code === 'TOEGANGSLOG_ONBEREIKBAAR')?.extensions?.['serviceName']).toBe('gemeente');
       const after = await db('gemeente').select({ n: sql<number>`count(*)::int` }).from(log('gemeente'));
       expect(after).toEqual(before);
     } finally {
