@@ -122,7 +122,8 @@ describe('fail closed', () => {
       expect(json.data?.traject?.inwoner ?? null).toBeNull();
       expect(json.errors?.map((e) => e.extensions?.code)).toContain('TOEGANGSLOG_ONBEREIKBAAR');
       // The partner learns which organisation's log failed, not an anonymous internal error.
-      expect(json.errors?.find((e) => e.extensions?.code === 'TOEGANGSLOG_ONBEREIKBAAR')?.extensions?.['serviceName']).toBe('gemeente');
+      const failed = json.errors?.find((e) => e.extensions?.code === 'TOEGANGSLOG_ONBEREIKBAAR')?.extensions as Record<string, unknown> | undefined;
+      expect(failed?.['serviceName']).toBe('gemeente');
       const after = await db('gemeente').select({ n: sql<number>`count(*)::int` }).from(log('gemeente'));
       expect(after).toEqual(before);
     } finally {
