@@ -384,9 +384,7 @@ describe('fail closed when the policy context cannot be reached', () => {
   });
 
   // DESIGN §6 / the brief: a gemeente field is then "refused with CONTEXT_ONBESCHIKBAAR, never
-  // returned". It is never returned, but silently: `visibleCase` (subgraphs/common/relation-guard.ts)
-  // treats an unreachable context (`undefined`) like "no relation", so the container is `null` with
-  // no error, and a partner system cannot tell "unreachable" from "nothing recorded".
+  // returned" — and says so, so a partner system can tell "unreachable" from "nothing recorded".
   it('says why: the gemeente\'s fields are refused with CONTEXT_ONBESCHIKBAAR', async () => {
     const { res } = await gemeenteDirect();
     expect((res.json.errors ?? []).map((e: any) => e.extensions?.reden)).toContain('CONTEXT_ONBESCHIKBAAR');

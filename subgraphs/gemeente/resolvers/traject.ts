@@ -1,34 +1,24 @@
-/** The gemeente's part of `Traject`: the Wmo file, each container only for callers with a relation. */
+/**
+ * The gemeente's part of `Traject`: the Wmo file. Whether a caller may see each container at all is
+ * decided by the dosing transformer before these run (an object or list is decided as a whole).
+ */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { visibleCase } from '../../common/relation-guard.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { loaders } from './loaders.js';
 
 type Ref = { id: string };
 
-/** Resolves a container only when the caller has a relation to the case; tags it with the case. */
-const guarded =
-  <T>(load: (ctx: SubgraphContext, id: string) => Promise<T | null>) =>
-  async (t: Ref, _a: unknown, ctx: SubgraphContext) => {
-    if (!(await visibleCase(ctx, t.id))) return null;
-    const row = await load(ctx, t.id);
-    return row ? { ...row, trajectId: t.id } : null;
-  };
-
 export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {
   Traject: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
-    inwoner: guarded(async (ctx, id) => {
-      const [inwoner, onderzoek] = await Promise.all([loaders(ctx).inwoner.load(id), loaders(ctx).onderzoek.load(id)]);
+    inwoner: async (t: Ref, _a: unknown, ctx: SubgraphContext) => {
+      const [inwoner, onderzoek] = await Promise.all([loaders(ctx).inwoner.load(t.id), loaders(ctx).onderzoek.load(t.id)]);
       if (!inwoner) return null;
       return { ...onderzoek, ...inwoner, werk: onderzoek?.werkDaginvulling ?? null };
-    }),
-    melding: guarded((ctx, id) => loaders(ctx).melding.load(id)),
-    onderzoek: guarded((ctx, id) => loaders(ctx).onderzoek.load(id)),
-    ondersteuningsplan: guarded((ctx, id) => loaders(ctx).plan.load(id)),
-    documenten: async (t: Ref, _a: unknown, ctx: SubgraphContext) => {
-      if (!(await visibleCase(ctx, t.id))) return [];
-      return (await loaders(ctx).documenten.load(t.id)).map((d) => ({ ...d, trajectId: t.id }));
     },
+    melding: (t: Ref, _a: unknown, ctx: SubgraphContext) => loaders(ctx).melding.load(t.id),
+    onderzoek: (t: Ref, _a: unknown, ctx: SubgraphContext) => loaders(ctx).onderzoek.load(t.id),
+    ondersteuningsplan: (t: Ref, _a: unknown, ctx: SubgraphContext) => loaders(ctx).plan.load(t.id),
+    documenten: (t: Ref, _a: unknown, ctx: SubgraphContext) => loaders(ctx).documenten.load(t.id),
   },
 };
