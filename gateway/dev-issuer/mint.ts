@@ -70,14 +70,17 @@ export async function mintToken(keys: DevKeys, persona: Persona, options: MintOp
   claims['azp'] = p.machine ? p.sub : DEV_CLIENT_ID;
   claims['acr'] = DEV_ACR;
   const ttl = options.ttlSeconds ?? (p.machine ? DEFAULT_TOKEN_POLICY.maxLifetimeMachine : DEFAULT_TOKEN_POLICY.maxLifetimePerson);
+  // One clock reading for both claims: jose reads the clock per call, and a second boundary between
+  // `setIssuedAt()` and a relative `setExpirationTime` made exp − iat one second too long.
+  const iat = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: keys.kid, typ: 'JWT' })
     .setSubject(p.sub)
     .setJti(randomUUID())
     .setIssuer(options.issuer)
     .setAudience(options.audience)
-    .setIssuedAt()
-    .setExpirationTime(`${ttl}s`)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttl)
     .sign(keys.privateKey);
 }
 
