@@ -6,6 +6,8 @@
  */
 import { gatewayConfigFromEnv, type GatewayConfig } from './config.js';
 import { openGatewayDatabase } from './database.js';
+import { guardAgainstNullSocketWrite } from '../subgraphs/common/postgres-client.js';
+import { drainGateways } from './plugins/use-health.js';
 import { useWerkgroepPage } from './plugins/use-werkgroep-page.js';
 import { createWoonkansGateway } from './runtime.js';
 
@@ -16,13 +18,23 @@ try {
   console.error(`gateway start niet: ${(error as Error).message}`);
   process.exit(2);
 }
+// Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
+guardAgainstNullSocketWrite();
 const database = await openGatewayDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 const gateway = await createWoonkansGateway(config, { database, plugins: [useWerkgroepPage()] }).listen();
 console.log(`gateway: ${gateway.url}/graphql (subgraphs: ${Object.values(config.subgraphUrls).join(', ')})`);
+// Graceful: readyz 503 first (for SHUTDOWN_DELAY_MS), in-flight requests finish (at most 10 s),
+// then the server and the database close.
 const stop = () =>
-  gateway
-    .stop()
+  drainGateways({ delayMs: Number(process.env['SHUTDOWN_DELAY_MS'] ?? 1000), timeoutMs: 10_000 })
+    .then(() => gateway.stop())
     .then(() => database.close())
-    .then(() => process.exit(0));
+    .then(
+      () => process.exit(0),
+      (error) => {
+        console.error('gateway stopt niet netjes', error);
+        process.exit(1);
+      },
+    );
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

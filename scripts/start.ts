@@ -5,7 +5,9 @@
  */
 import { gatewayConfigFromEnv } from '../gateway/config.js';
 import { loadOrCreateDevKeys } from '../gateway/dev-issuer/keys.js';
+import { drainGateways } from '../gateway/plugins/use-health.js';
 import { useWerkgroepPage } from '../gateway/plugins/use-werkgroep-page.js';
+import { guardAgainstNullSocketWrite } from '../subgraphs/common/postgres-client.js';
 import { seedDemoData } from './demo-data/index.js';
 import { launchFederation } from './federation.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
@@ -15,6 +17,8 @@ import { loadOrCreateDevSleutelKey } from '../subgraphs/common/logboek/sleutel-k
 import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
 
 const env = process.env;
+// Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
+guardAgainstNullSocketWrite();
 // The demo is the one place the development issuer runs (README, "Deploying apart").
 const config = gatewayConfigFromEnv(process.env, { demo: true });
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
@@ -76,10 +80,18 @@ const retention = retentionHours
     })
   : undefined;
 
+// Graceful: the gateway's readyz turns 503 first (for SHUTDOWN_DELAY_MS), its in-flight requests
+// finish (at most 10 s; they are the ones using the subgraphs), then servers and databases close.
 const stop = async () => {
-  await retention?.stop();
-  await fed.stop();
-  process.exit(0);
+  try {
+    await retention?.stop();
+    await drainGateways({ delayMs: Number(env['SHUTDOWN_DELAY_MS'] ?? 1000), timeoutMs: 10_000 });
+    await fed.stop();
+    process.exit(0);
+  } catch (error) {
+    console.error('federatie stopt niet netjes', error);
+    process.exit(1);
+  }
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

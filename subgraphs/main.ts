@@ -10,6 +10,7 @@ import { assembleSubgraph, runSubgraphRetention } from './assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from './catalog.js';
 import { subgraphConfigFromEnv, type SubgraphConfig } from './common/config.js';
 import { loadSleutelKey, sleutelKeyFileFromEnv } from './common/logboek/sleutel-key.js';
+import { guardAgainstNullSocketWrite } from './common/postgres-client.js';
 import { startRetentionSchedule } from './common/retention/schedule.js';
 
 const name = process.argv[2] as SubgraphName | undefined;
@@ -29,6 +30,8 @@ try {
   console.error(`${name} start niet: ${(error as Error).message}`);
   process.exit(2);
 }
+// Last line against the postgres driver's restart defect (see common/postgres-client.ts).
+guardAgainstNullSocketWrite();
 const { subgraph, database } = await assembleSubgraph({
   name,
   databaseUrl: config.databaseUrl,
@@ -59,11 +62,18 @@ const retention = config.retentionIntervalHours
       onReport: (report) => console.log(`[retentie] ${JSON.stringify(report)}`),
     })
   : undefined;
+// Graceful: readyz 503 first (for SHUTDOWN_DELAY_MS), in-flight requests finish (at most 10 s),
+// then the server and the database close.
 const stop = async () => {
-  await retention?.stop();
-  await running.stop();
-  await database.close();
-  process.exit(0);
+  try {
+    await retention?.stop();
+    await running.stop({ delayMs: Number(process.env['SHUTDOWN_DELAY_MS'] ?? 1000), timeoutMs: 10_000 });
+    await database.close();
+    process.exit(0);
+  } catch (error) {
+    console.error(`${name} stopt niet netjes`, error);
+    process.exit(1);
+  }
 };
 process.once('SIGINT', stop);
 process.once('SIGTERM', stop);

@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import postgres from 'postgres';
+import { postgres } from './postgres-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
@@ -55,6 +55,20 @@ async function openPglite(dataDir: string | undefined): Promise<PGlite> {
   return PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir });
 }
 
+/** Seconds a PostgreSQL connection attempt may take before the waiting query fails. */
+export const CONNECT_TIMEOUT_S = 2;
+/** Readiness answers within this, up or down. */
+const PING_DEADLINE_MS = 1500;
+
+function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  work.catch(() => {});
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const migrationConfig = {
     migrationsFolder: options.migrationsFolder,
@@ -63,13 +77,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     migrationsTable: `${options.schema}_migrations`,
   };
   if (options.url) {
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    // Fail closed fast during an outage: a connection attempt gives up after 2 s (CONNECT_TIMEOUT)
+    // instead of waiting on the OS; connections are recycled so none outlives a server restart for long.
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      connect_timeout: CONNECT_TIMEOUT_S,
+      idle_timeout: 30,
+      max_lifetime: 60 * 10,
+    });
     const db = drizzlePostgres({ client }) as unknown as Db;
     await migratePostgres(db as never, migrationConfig);
     return {
       db,
       kind: 'postgres',
-      ping: async () => void (await client`select 1`),
+      ping: () => withDeadline(client`select 1`.then(() => undefined), PING_DEADLINE_MS, 'database antwoordt niet'),
       close: () => client.end({ timeout: 5 }),
     };
   }

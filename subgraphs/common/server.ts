@@ -71,11 +71,19 @@ export interface SubgraphDeps {
   readonly bewaartermijn?: Bewaartermijn;
 }
 
+export interface StopOptions {
+  /** How long `/readyz` answers 503 while requests are still accepted, so a balancer can notice. @default 0 */
+  readonly delayMs?: number;
+  /** How long in-flight requests may take to finish before their connections are cut. @default 10000 */
+  readonly timeoutMs?: number;
+}
+
 export interface RunningSubgraph {
   readonly name: string;
   readonly url: string;
   readonly server: Server;
-  stop(): Promise<void>;
+  /** Graceful: readyz turns 503, in-flight requests finish (bounded), then the server closes. */
+  stop(options?: StopOptions): Promise<void>;
 }
 
 export interface Subgraph {
@@ -190,6 +198,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
     routes: {
       'GET /healthz': async () => ({ status: 200, json: { status: 'ok' } }),
       'GET /readyz': async () => {
+        if (draining) return { status: 503, json: { status: 'stopt' } };
         try {
           await deps.database.ping();
           return { status: 200, json: { status: 'ready' } };
@@ -216,6 +225,13 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
     },
   });
   let started = false;
+  // Requests whose response has not yet closed: a graceful stop waits for them.
+  let draining = false;
+  let inFlight = 0;
+  server.on('request', (_req: IncomingMessage, res: { once(event: 'close', cb: () => void): unknown }) => {
+    inFlight++;
+    res.once('close', () => void inFlight--);
+  });
   return {
     name: definition.name,
     apollo,
@@ -228,12 +244,29 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
         name: definition.name,
         url,
         server,
-        stop: async () => {
+        stop: async ({ delayMs = 0, timeoutMs = 10_000 }: StopOptions = {}) => {
+          draining = true;
+          if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          await drain(server, () => inFlight, timeoutMs);
           server.closeAllConnections();
-          await new Promise<void>((resolve) => server.close(() => resolve()));
+          await closed;
           await apollo.stop();
         },
       };
     },
   };
+}
+
+/**
+ * Waits until no request is in flight (closing keep-alive connections as they go idle), at most
+ * `timeoutMs`; the caller cuts what remains.
+ */
+export async function drain(server: Server, inFlight: () => number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (inFlight() > 0 && Date.now() < deadline) {
+    server.closeIdleConnections();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  server.closeIdleConnections();
 }

@@ -1,0 +1,105 @@
+/**
+ * The PostgreSQL client (porsager/postgres), with the one defect that kills a process on a server
+ * restart repaired at its source.
+ *
+ * The defect (postgres 3.4.9, the newest release; upstream issues porsager/postgres#1154, #1208, open
+ * fixes #1168, #1209): when a connection closes, `closed()` sets `socket = null`. A query that still
+ * reaches that connection — typically the `rollback` that `sql.begin` sends after the transaction's
+ * query failed with CONNECTION_CLOSED — calls `write()`, which defers small writes to a
+ * `setImmediate(nextWrite)`, and `nextWrite` calls `socket.write` on `null`. The TypeError is thrown
+ * from a timer, so no try/catch or promise sees it and the process dies (`npm start`: the whole
+ * federation, within 0.2 s of `pg_ctl restart`).
+ *
+ * Why this fix: no fixed version exists on the registry (`npm view postgres versions` ends at 3.4.9),
+ * the driver keeps `socket` in a closure so no option or wrapper from outside can reach it, and
+ * connection options (`max_lifetime`, `idle_timeout`) only make the race rarer. So we load the
+ * driver's own CommonJS build with `connection.js` patched in memory, the same guard as upstream
+ * PR #1209: if the socket is gone, settle the pending queries with a catchable CONNECTION_CLOSED
+ * instead of throwing (dropping the write silently would leave the caller waiting forever). And
+ * `closed()` forgets a cancelled write timer and its buffered bytes, so a reconnect neither skips
+ * its flush nor sends stale bytes before its StartupMessage. The patch is applied by exact text; if
+ * the installed version differs, `postgresPatched` is false, a warning is printed and a test fails,
+ * so an upgrade is re-checked rather than silently unpatched.
+ *
+ * Last line of defence, `guardAgainstNullSocketWrite`: a process-level handler that recognises
+ * exactly this TypeError from `nextWrite` in postgres's `connection.js`, logs it and keeps running;
+ * every other uncaught exception is printed and the process exits 1, as without the handler.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Module, { createRequire } from 'node:module';
+import type postgresType from 'postgres';
+
+const require = createRequire(import.meta.url);
+
+const NEXT_WRITE = `  function nextWrite(fn) {
+    const x = socket.write(chunk, fn)`;
+const NEXT_WRITE_GUARDED = `  function nextWrite(fn) {
+    if (socket === null) { // woonkans: guard, see subgraphs/common/postgres-client.ts
+      nextWriteTimer !== null && clearImmediate(nextWriteTimer)
+      chunk = nextWriteTimer = null
+      error(Errors.connection('CONNECTION_CLOSED', options))
+      return false
+    }
+    const x = socket.write(chunk, fn)`;
+const CLOSED = `    incomings = null
+    clearImmediate(nextWriteTimer)
+    socket.removeListener('data', data)`;
+const CLOSED_RESET = `    incomings = null
+    clearImmediate(nextWriteTimer)
+    chunk = nextWriteTimer = null // woonkans: forget the cancelled write, see postgres-client.ts
+    socket.removeListener('data', data)`;
+
+function loadPatched(): { postgres: typeof postgresType; patched: boolean } {
+  // The package's `require` entry is its CommonJS build, `cjs/src/index.js`; connection.js sits beside it.
+  const indexFile = require.resolve('postgres');
+  const connectionFile = join(dirname(indexFile), 'connection.js');
+  const source = readFileSync(connectionFile, 'utf8');
+  const patched = source.includes(NEXT_WRITE) && source.includes(CLOSED);
+  if (patched && !require.cache[connectionFile]) {
+    const m = new Module(connectionFile) as Module & { _compile(code: string, filename: string): void };
+    m.filename = connectionFile;
+    m.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(connectionFile));
+    m._compile(source.replace(NEXT_WRITE, NEXT_WRITE_GUARDED).replace(CLOSED, CLOSED_RESET), connectionFile);
+    m.loaded = true;
+    require.cache[connectionFile] = m;
+  }
+  if (!patched) {
+    console.warn('postgres: connection.js is niet de verwachte 3.4.9-tekst; nextWrite-bewaking niet toegepast (zie subgraphs/common/postgres-client.ts)');
+  }
+  const loaded = require(indexFile) as typeof postgresType | { default: typeof postgresType };
+  return { postgres: 'default' in loaded && typeof loaded !== 'function' ? loaded.default : (loaded as typeof postgresType), patched };
+}
+
+const loaded = loadPatched();
+/** The driver, with the `nextWrite` guard in place when `postgresPatched`. */
+export const postgres: typeof postgresType = loaded.postgres;
+export const postgresPatched: boolean = loaded.patched;
+
+/** True for exactly the upstream defect: a TypeError on `null.write` thrown in postgres's `nextWrite`. */
+export function isNullSocketWrite(error: unknown): boolean {
+  if (!(error instanceof TypeError)) return false;
+  if (!/Cannot read properties of null \(reading 'write'\)/.test(error.message)) return false;
+  const top = (error.stack ?? '').split('\n').slice(1, 3).join('\n');
+  return /nextWrite/.test(top) && /postgres[/\\](cjs[/\\])?src[/\\]connection\.js/.test(top);
+}
+
+let guarded = false;
+/**
+ * Installs the last-line handler once per process; only the entry points call it (never a library
+ * or a test runner). It catches only `isNullSocketWrite`; anything else is printed and ends the
+ * process with exit code 1, as Node does without a handler.
+ */
+export function guardAgainstNullSocketWrite(log: (message: string) => void = (m) => console.error(m)): void {
+  if (guarded) return;
+  guarded = true;
+  process.on('uncaughtException', (error) => {
+    if (isNullSocketWrite(error)) {
+      log(`postgres: schrijven op gesloten verbinding opgevangen (porsager/postgres#1154); proces blijft draaien`);
+      return;
+    }
+    // Not ours: what Node does without a handler — print it and exit non-zero.
+    console.error(error);
+    process.exit(1);
+  });
+}
