@@ -1,15 +1,20 @@
 /**
  * The `AccessLogWriter` of a subgraph: one request's access records become processing records in
- * the subgraph's own Logboek, chained, together with one audit row naming the user — all in one
- * transaction, one multi-row insert per table. It resolves only after commit, so the runtime's
- * "durable before the response leaves" holds; it rejects on any error, so the response then
- * carries no data (fail closed).
+ * the subgraph's own Logboek, chained, together with one audit row naming the user. Requests that
+ * arrive while a batch is being written are written together as the next batch, in one
+ * transaction (group commit, `group-commit.ts`): one lock, one head read, one multi-row insert per
+ * table. Each request's promise resolves only after the commit of the batch holding its records, so
+ * the runtime's "durable before the response leaves" holds; it rejects on any error of that batch,
+ * so the response then carries no data (fail closed).
  */
+import { getTableColumns } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AccessLogWriter, RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
 import type { AccessRecord } from '../../../schema/transform.js';
 import { linkRows } from './chain.js';
-import { groupRecords } from './group.js';
+import { createBatchQueue } from './group-commit.js';
+import { groupRecords, type ProcessingGroup } from './group.js';
 import { readHead } from './head.js';
 import { lockLog } from './lock.js';
 import { assertTablesInSchema, type LogboekTables } from './tables.js';
@@ -28,53 +33,99 @@ export interface LogboekWriterOptions {
 /** Kept for callers of the earlier name; `RequestMeta` now carries the caller's span itself. */
 export type LogboekRequestMeta = RequestMeta;
 
+/**
+ * Bounds on one batch, so its transaction (and the time the log's lock is held) stays short
+ * however many requests wait: those beyond go in the next batch. A single request with more rows
+ * than `MAX_BATCH_ROWS` is still written, alone.
+ */
+export const MAX_BATCH_REQUESTS = 200;
+export const MAX_BATCH_ROWS = 5_000;
+
+/** PostgreSQL's wire protocol counts a statement's parameters in 16 bits. */
+const MAX_PARAMETERS = 65_535;
+
+interface Pending {
+  readonly groups: readonly ProcessingGroup[];
+  readonly meta: LogboekRequestMeta;
+}
+
 export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWriter {
   const { db, schema, subgraph, tables } = options;
   const now = options.now ?? (() => new Date());
   assertTablesInSchema(tables, schema);
 
-  return async (records: readonly AccessRecord[], meta: LogboekRequestMeta): Promise<void> => {
-    // No access to personal data, nothing to account for.
-    if (records.length === 0) return;
-    const groups = groupRecords(records, subgraph);
-    const { caller } = meta;
-    await db.transaction(
+  const writeBatch = (batch: readonly Pending[]) =>
+    db.transaction(
       async (tx) => {
         // The lock first, then the head: under READ COMMITTED each later statement sees what the
-        // previous lock holder committed, so no two writers link to the same head.
+        // previous lock holder (this process's previous batch, another process, the sealer)
+        // committed, so no two writers link to the same head.
         await lockLog(tx, schema);
         const head = await readHead(tx, tables);
+        // One clock reading per batch, taken under the lock: `tijdstip` then never decreases along
+        // seq, as when each request had its own transaction. A request's own arrival time would
+        // not: a request that waited in another process's queue could land after a later one,
+        // and the log's views (newest first by seq, filtered by tijdstip) assume the two agree.
         const tijdstip = now();
         const rows = linkRows(
           head.hash,
-          groups.map((group, i) => ({
-            ...group,
-            seq: head.seq + 1 + i,
-            segment: head.openSegment,
+          batch
+            .flatMap(({ groups, meta }) =>
+              groups.map((group) => ({
+                ...group,
+                segment: head.openSegment,
+                traceId: meta.traceId,
+                spanId: meta.spanId,
+                parentSpanId: meta.parentSpanId ?? null,
+                partij: meta.caller.partij,
+                organisatie: meta.caller.organisatie,
+                tijdstip,
+              })),
+            )
+            .map((row, i) => ({ ...row, seq: head.seq + 1 + i })),
+        );
+        await insertAll(tx, tables.verwerkingen, rows);
+        await insertAll(
+          tx,
+          tables.audit,
+          batch.map(({ meta }) => ({
             traceId: meta.traceId,
             spanId: meta.spanId,
-            parentSpanId: meta.parentSpanId ?? null,
-            partij: caller.partij,
-            organisatie: caller.organisatie,
+            sub: meta.caller.sub,
+            partij: meta.caller.partij,
+            organisatie: meta.caller.organisatie,
+            rol: meta.caller.rol ?? null,
+            azp: meta.caller.azp ?? null,
+            acr: meta.caller.acr ?? null,
+            operationName: meta.operationName,
             tijdstip,
+            segment: head.openSegment,
           })),
         );
-        await tx.insert(tables.verwerkingen).values(rows);
-        await tx.insert(tables.audit).values({
-          traceId: meta.traceId,
-          spanId: meta.spanId,
-          sub: caller.sub,
-          partij: caller.partij,
-          organisatie: caller.organisatie,
-          rol: caller.rol ?? null,
-          azp: caller.azp ?? null,
-          acr: caller.acr ?? null,
-          operationName: meta.operationName,
-          tijdstip,
-          segment: head.openSegment,
-        });
       },
       { isolationLevel: 'read committed' },
     );
+
+  const enqueue = createBatchQueue<Pending>({
+    run: writeBatch,
+    maxItems: MAX_BATCH_REQUESTS,
+    maxWeight: MAX_BATCH_ROWS,
+    weight: (pending) => pending.groups.length,
+  });
+
+  return async (records: readonly AccessRecord[], meta: LogboekRequestMeta): Promise<void> => {
+    // No access to personal data, nothing to account for.
+    if (records.length === 0) return;
+    // Grouped before queueing: a request refused here (a BSN as betrokkene) fails alone and never
+    // takes the requests of its batch down with it.
+    await enqueue({ groups: groupRecords(records, subgraph), meta });
   };
+}
+
+/** One multi-row insert, split only where a statement would exceed the parameter limit. */
+async function insertAll<T extends PgTable>(tx: Db, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
+  const perStatement = Math.floor(MAX_PARAMETERS / Object.keys(getTableColumns(table)).length);
+  for (let start = 0; start < rows.length; start += perStatement) {
+    await tx.insert(table).values(rows.slice(start, start + perStatement));
+  }
 }
