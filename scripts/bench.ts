@@ -11,6 +11,7 @@ import { launchFederation } from './federation.js';
 import { seedDemoData } from './demo-data/index.js';
 import { logboekVan, migrationsFolder } from '../subgraphs/assemble.js';
 import { openDatabase } from '../subgraphs/common/database.js';
+import { countTransactions } from '../subgraphs/common/logboek/transaction-count.js';
 import { createLogboekWriter } from '../subgraphs/common/logboek/writer.js';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -99,10 +100,17 @@ async function benchFederation(): Promise<void> {
   }
 }
 
-/** The access log alone: one request's records become one batched, chained insert per table. */
+/**
+ * The access log alone: one request's records become one chained insert per table. Then the same
+ * requests with 10 and 50 in flight, side by side: a writer per request (each request its own
+ * transaction, queueing on the log's lock — the writer before group commit) against the one
+ * writer per log that the subgraphs use (group commit: concurrent requests share a transaction).
+ */
 async function benchAccessLog(): Promise<void> {
   const database = await openDatabase({ schema: 'gemeente', url: databaseUrl, migrationsFolder: migrationsFolder('gemeente') });
-  const writer = createLogboekWriter({ db: database.db, schema: 'gemeente', subgraph: 'gemeente', tables: logboekVan('gemeente').tables });
+  const counted = countTransactions(database.db);
+  const newWriter = () => createLogboekWriter({ db: counted.db, schema: 'gemeente', subgraph: 'gemeente', tables: logboekVan('gemeente').tables });
+  const writer = newWriter();
   const caller = { sub: 'consulent', partij: 'GEMEENTE', organisatie: 'gemeente-venlo', gemeente: 'venlo' } as const;
   const fields = ['Inwoner.naam', 'Inwoner.adres', 'Inwoner.telefoon', 'Inwoner.bsn', 'Inwoner.gezondheid'];
   const request = (i: number) =>
@@ -119,6 +127,30 @@ async function benchAccessLog(): Promise<void> {
   for (let i = 21; i < 21 + n; i++) await writer(request(i), meta(i));
   const ms = (performance.now() - t0) / n;
   console.log(`access log (${database.kind}): ${fmt(ms, 2)} ms per request of 20 field accesses over 4 cases (grouped, chained, 1 insert per table)`);
+
+  let next = 21 + n;
+  const concurrent = async (clients: number, writerFor: () => typeof writer) => {
+    const runs = 500;
+    const transactions = counted.transactions();
+    const start = performance.now();
+    let sent = 0;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (sent < runs) {
+          sent += 1;
+          const i = next++;
+          await writerFor()(request(i), meta(i));
+        }
+      }),
+    );
+    const perRequest = (performance.now() - start) / runs;
+    return `${fmt(perRequest, 2)} ms/request, ${fmt((counted.transactions() - transactions) / runs, 2)} transactions/request`;
+  };
+  for (const clients of [10, 50]) {
+    const apart = await concurrent(clients, newWriter);
+    const grouped = await concurrent(clients, () => writer);
+    console.log(`access log (${database.kind}), ${clients} requests in flight: a transaction per request ${apart} | group commit ${grouped}`);
+  }
   await database.close();
 }
 
