@@ -89,7 +89,10 @@ const SITUATIES: readonly Situatie[] = [
   { naam: 'zorgaanbieder, andere', caller: who('ZORGAANBIEDER', 'moveoo'), ctx: (f) => caseIn(f, { melder: 'leger-des-heils', gekoppeldeZorgaanbieder: 'met-ggz' }), relaties: () => [] },
   { naam: 'inwoner, zelf', caller: { sub: 'inwoner-1', partij: 'INWONER', organisatie: 'inwoner' }, ctx: (f) => caseIn(f), relaties: () => ['ZELF'] },
   { naam: 'inwoner, een ander', caller: { sub: 'inwoner-2', partij: 'INWONER', organisatie: 'inwoner' }, ctx: (f) => caseIn(f), relaties: () => [] },
-  { naam: 'garantiefonds', caller: who('GARANTIEFONDS', 'mgr'), ctx: (f) => caseIn(f), relaties: () => ['FONDS'] },
+  { naam: 'garantiefonds, huur negatief beëindigd', caller: who('GARANTIEFONDS', 'mgr'), ctx: (f) => caseIn(f, { huur: { borgCent: 122_000, beeindiging: 'ONTRUIMD' } }), relaties: () => ['FONDS'] },
+  { naam: 'garantiefonds, gesloten na vertrek', caller: who('GARANTIEFONDS', 'mgr'), ctx: (f) => caseIn(f, { uitkomst: 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN' }), relaties: () => ['FONDS'] },
+  { naam: 'garantiefonds, huur loopt of eindigde positief', caller: who('GARANTIEFONDS', 'mgr'), ctx: (f) => caseIn(f, { huur: { borgCent: 122_000, beeindiging: 'POSITIEF' } }), relaties: () => [] },
+  { naam: 'garantiefonds, geen huur', caller: who('GARANTIEFONDS', 'mgr'), ctx: (f) => caseIn(f), relaties: () => [] },
   { naam: 'werkgroep', caller: who('WERKGROEP', 'werkgroep-woonkans'), ctx: (f) => caseIn(f), relaties: () => [] },
   { naam: 'toezicht', caller: who('TOEZICHT', 'fg'), ctx: (f) => caseIn(f), relaties: () => [] },
 ];

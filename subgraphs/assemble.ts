@@ -40,7 +40,7 @@ import { logboek as gemeenteLog, tokenJti as gemeenteJti } from './gemeente/db/t
 import { gemeenteRetentie } from './gemeente/retention.js';
 import { createRegisseurSubgraph } from './regisseur/server.js';
 import { logboek as regisseurLog, tokenJti as regisseurJti, trajecten } from './regisseur/db/tables.js';
-import { beoordeelTermijnen, regisseurRetentie, verlopenAntwoord } from './regisseur/retention.js';
+import { beoordeelTermijnen, regisseurRetentie, verlopenAntwoord, verlopenVoor } from './regisseur/retention.js';
 
 const LOGS = { gemeente: gemeenteLog, regisseur: regisseurLog, corporatie: corporatieLog, garantiefonds: fondsLog };
 const JTI_TABLES = { gemeente: gemeenteJti, regisseur: regisseurJti, corporatie: corporatieJti, garantiefonds: fondsJti };
@@ -112,7 +112,7 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
           ...base,
           monitoringDrempel: options.monitoringDrempel,
           verantwoording: regisseurVerantwoording(database.db),
-          bewaartermijn: (kandidaten, at) => verlopenAntwoord(database.db, at, kandidaten),
+          bewaartermijn: (caller, kandidaten, at) => verlopenVoor(database.db, caller, at, kandidaten),
         })
       : name === 'gemeente'
         ? createGemeenteSubgraph({ ...base, policyContext, routeplanner })

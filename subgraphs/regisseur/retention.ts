@@ -6,6 +6,8 @@
  * that the case expired.
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import type { Caller } from '../../schema/context.js';
+import { houdtRijenVan } from '../../schema/relations.js';
 import type { Db } from '../common/database.js';
 import { isVerlopen, termijnJaren } from '../common/retention/termijnen.js';
 import { inBatches, type SubgraphRetentie, type Telling, type VerlopenAntwoord } from '../common/retention/types.js';
@@ -20,6 +22,7 @@ import {
   transities,
   trajecten,
 } from './db/tables.js';
+import { loadCaseContexts } from './routeplanner/context.js';
 
 /** The phases that mean the resident entered Woonkans (the hand-over happened). */
 const IN_WOONKANS = ['BEMIDDELING', 'CORPORATIEGESPREK', 'HUUROVEREENKOMST', 'GEHUISVEST'];
@@ -78,6 +81,16 @@ export async function beoordeelTermijnen(db: Db, now: Date, kandidaten?: readonl
     }
   }
   return out;
+}
+
+/** The answer to a subgraph deployed apart (`/bewaartermijn`): only of the ids its rows may belong to. */
+export async function verlopenVoor(db: Db, caller: Caller, now: Date, kandidaten: readonly string[]): Promise<VerlopenAntwoord> {
+  const contexts = await loadCaseContexts(db, kandidaten);
+  const eigen = kandidaten.filter((id) => {
+    const ctx = contexts.get(id);
+    return ctx !== undefined && houdtRijenVan(caller, ctx);
+  });
+  return verlopenAntwoord(db, now, eigen);
 }
 
 /** The answer the regisseur gives another subgraph about the ids it holds. */

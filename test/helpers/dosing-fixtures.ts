@@ -56,7 +56,12 @@ const RELATIE_REGELS: readonly { partij: Partij; relatie: Relatie; geldt: (c: Ca
   },
   { partij: 'ZORGAANBIEDER', relatie: 'MELDER', geldt: (c, x) => x.melder === c.organisatie },
   { partij: 'ZORGAANBIEDER', relatie: 'GEKOPPELD', geldt: (c, x) => x.gekoppeldeZorgaanbieder === c.organisatie },
-  { partij: 'GARANTIEFONDS', relatie: 'FONDS', geldt: () => true },
+  // "The fund sees no person": only a case whose lease ended by eviction or departure exists for it.
+  {
+    partij: 'GARANTIEFONDS',
+    relatie: 'FONDS',
+    geldt: (_c, x) => ['ONTRUIMD', 'VERTROKKEN'].includes(x.huur?.beeindiging ?? '') || ['HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD', 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN'].includes(x.uitkomst ?? ''),
+  },
   { partij: 'INWONER', relatie: 'ZELF', geldt: (c, x) => c.sub === x.betrokkene },
 ];
 

@@ -4,23 +4,36 @@
  * `traject(id)`), `_entities` sent straight to the subgraph, and `POST /beleidscontext` — and the three agree, case
  * by case, on whether the case exists for it and in which phase. One function decides for all of
  * them: `hasRelation` (a cell of the policy table for the caller's relation in the case's phase).
+ *
+ * The regisseur's two other plain routes hold to the same: `POST /routeplanner` refuses an act on a
+ * case the caller may not know exactly as on an id that does not exist, and `POST /bewaartermijn`
+ * answers a subgraph only of the cases its rows may belong to (`houdtRijenVan`): at least every case
+ * it can see or holds rows of, never one it could not have held.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { CORPORATIES, GEMEENTEN, ZORGAANBIEDERS } from '../../schema/vocabulary.js';
 import { seedDemoData } from '../../scripts/demo-data/index.js';
+import { randomUUID } from 'node:crypto';
+import { aanvragen } from '../../subgraphs/garantiefonds/db/tables.js';
+import { huurovereenkomsten, woningaanbiedingen } from '../../subgraphs/corporatie/db/tables.js';
 import { POLICY_CONTEXT_PATH } from '../../subgraphs/common/policy-context.js';
-import { trajecten } from '../../subgraphs/regisseur/db/tables.js';
+import { BEWAARTERMIJN_PATH } from '../../subgraphs/common/retention/route.js';
+import { ROUTEPLANNER_PATH } from '../../subgraphs/common/routeplanner-client.js';
+import { selecties, trajecten } from '../../subgraphs/regisseur/db/tables.js';
+import { HUUR_FEITEN } from '../../subgraphs/regisseur/routeplanner/transitions.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 let fed: TestFederation;
-let cases: { id: string; betrokkene: string; fase: string }[];
+let cases: { id: string; betrokkene: string; fase: string; gemeente: string; regio: string; gematcht: string | null; uitkomst: string | null; feiten: Record<string, unknown> }[];
 
 beforeAll(async () => {
   fed = await startTestFederation();
   const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
   await seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, new Date());
-  cases = await db('regisseur').select({ id: trajecten.id, betrokkene: trajecten.betrokkene, fase: trajecten.fase }).from(trajecten);
+  cases = await db('regisseur')
+    .select({ id: trajecten.id, betrokkene: trajecten.betrokkene, fase: trajecten.fase, gemeente: trajecten.gemeente, regio: trajecten.regio, gematcht: trajecten.gematcht, uitkomst: trajecten.uitkomst, feiten: trajecten.feiten })
+    .from(trajecten);
 });
 afterAll(async () => {
   await fed?.stop();
@@ -90,5 +103,110 @@ describe('every door gives one answer', () => {
     const early = cases.filter((c) => ['MELDING', 'ONDERZOEK', 'BEMIDDELING', 'CORPORATIEGESPREK', 'HUUROVEREENKOMST'].includes(c.fase));
     const d = await doors({ partij: 'GARANTIEFONDS' });
     for (const door of Object.values(d)) for (const c of early) expect(door.some((x) => x.startsWith(c.id))).toBe(false);
+  });
+});
+
+/** POSTs to one of the regisseur's plain routes with the persona's token. */
+async function route(persona: Persona, path: string, body: unknown): Promise<{ status: number; json: any }> {
+  const res = await fetch(fed.subgraphs.regisseur.url.replace(/\/graphql$/, path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await fed.token(persona)}` },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, json: await res.json() };
+}
+
+async function gatewayIds(persona: Persona): Promise<Set<string>> {
+  return new Set((await doors(persona))['gateway']!.map((x) => x.split(' ')[0]!));
+}
+
+describe('the routeplanner door', () => {
+  /** The act each party would try; `versie: -1` never matches, so nothing is ever written. */
+  const HANDELING: Record<string, string> = { GEMEENTE: 'ONDERZOEK_GESTART', CORPORATIE: 'HUUROVEREENKOMST_GETEKEND' };
+
+  it('refuses an act on a case the caller may not know exactly as on an unknown id', async () => {
+    // A sample over every phase keeps the run short: six cases per phase at most.
+    const perFase = new Map<string, typeof cases>();
+    for (const c of cases) perFase.set(c.fase, [...(perFase.get(c.fase) ?? []), c].slice(0, 6));
+    const sample = [...perFase.values()].flat();
+    expect(perFase.size).toBeGreaterThanOrEqual(6);
+    const mismatches: string[] = [];
+    let hidden = 0;
+    for (const [naam, persona] of personas()) {
+      const handeling = HANDELING[persona.partij] ?? 'AFGESLOTEN';
+      const answer = async (trajectId: string) => {
+        const r = await route(persona, ROUTEPLANNER_PATH, { act: 'HANDELING', trajectId, handeling, versie: -1 });
+        expect(r.json.traject, `${naam}: versie -1 must never write`).toBeUndefined();
+        return `${r.status} ${r.json.fout?.code} ${r.json.fout?.extensions?.reden ?? ''}`;
+      };
+      const unknown = await answer(randomUUID());
+      const visible = await gatewayIds(persona);
+      for (const c of sample) {
+        const a = await answer(c.id);
+        if (!visible.has(c.id)) {
+          hidden++;
+          if (a !== unknown) mismatches.push(`${naam} ${c.fase} ${c.id}: "${a}" where an unknown id gets "${unknown}"`);
+        } else if (a.endsWith(' ONBEKEND')) mismatches.push(`${naam} ${c.fase} ${c.id}: visible at the gateway, ONBEKEND here`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(hidden).toBeGreaterThan(100);
+  });
+});
+
+describe('the bewaartermijn door', () => {
+  const negatief = (c: (typeof cases)[number]) =>
+    ['ONTRUIMD', 'VERTROKKEN'].includes(String(c.feiten[HUUR_FEITEN.BEEINDIGD] ?? '')) || (c.uitkomst ?? '').startsWith('HUUR_BEEINDIGD_NEGATIEF');
+
+  /** The ids the persona's subgraph holds rows of, read from that subgraph's own tables. */
+  async function ownRows(persona: Persona): Promise<Set<string>> {
+    const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
+    switch (persona.partij) {
+      case 'CORPORATIE': {
+        const offers = await db('corporatie').select({ id: woningaanbiedingen.trajectId, c: woningaanbiedingen.corporatie }).from(woningaanbiedingen);
+        const leases = await db('corporatie').select({ id: huurovereenkomsten.trajectId, c: huurovereenkomsten.corporatie }).from(huurovereenkomsten);
+        return new Set([...offers, ...leases].filter((r) => r.c === persona.organisatie).map((r) => r.id));
+      }
+      case 'GARANTIEFONDS':
+        return new Set((await db('garantiefonds').select({ id: aanvragen.trajectId }).from(aanvragen)).map((r) => r.id));
+      default:
+        return new Set();
+    }
+  }
+
+  it('answers each party of the cases it can see or holds rows of, and of no case it could not hold', async () => {
+    const sel = await fed.subgraphs.regisseur.database.db.select().from(selecties);
+    const ooitGeselecteerd = (id: string, corporatie: string) => sel.some((s) => s.trajectId === id && s.corporatie === corporatie);
+    const houdbaar: [string, Persona, (c: (typeof cases)[number]) => boolean][] = [
+      ['gemeente venlo', { partij: 'GEMEENTE', gemeente: 'venlo' }, (c) => c.gemeente === 'venlo'],
+      ['regisseur Noord-Limburg', { partij: 'REGISSEUR', regio: 'NOORD_LIMBURG' }, (c) => c.regio === 'NOORD_LIMBURG'],
+      ...CORPORATIES.map((o): [string, Persona, (c: (typeof cases)[number]) => boolean] => [
+        `corporatie ${o}`,
+        { partij: 'CORPORATIE', organisatie: o },
+        (c) => c.gematcht === o || ooitGeselecteerd(c.id, o),
+      ]),
+      ['garantiefonds', { partij: 'GARANTIEFONDS' }, negatief],
+    ];
+    const ids = cases.map((c) => c.id);
+    for (const [naam, persona, mag] of houdbaar) {
+      const r = await route(persona, BEWAARTERMIJN_PATH, { trajectIds: [...ids, randomUUID()] });
+      expect(r.status, naam).toBe(200);
+      const answered = new Set<string>([...r.json.verlopen, ...r.json.lopend]);
+      const upper = new Set(cases.filter(mag).map((c) => c.id));
+      const outside = [...answered].filter((id) => !upper.has(id));
+      expect(outside, `${naam} learns of cases it could not hold`).toEqual([]);
+      const needed = new Set([...(await gatewayIds(persona)), ...(await ownRows(persona))]);
+      const missing = [...needed].filter((id) => !answered.has(id));
+      expect(missing, `${naam} cannot learn when its own rows expire`).toEqual([]);
+      expect(answered.size, naam).toBeGreaterThan(0);
+    }
+  });
+
+  it('parties without a subgraph of their own may not ask', async () => {
+    for (const persona of [{ partij: 'ZORGAANBIEDER', organisatie: ZORGAANBIEDERS[0] }, { partij: 'WERKGROEP' }, { partij: 'TOEZICHT' }] as Persona[]) {
+      const r = await route(persona, BEWAARTERMIJN_PATH, { trajectIds: cases.map((c) => c.id).slice(0, 5) });
+      expect(r.status).toBe(403);
+      expect(r.json.fout.code).toBe('NIET_BEVOEGD');
+    }
   });
 });

@@ -4,8 +4,9 @@
  * the organisation's own token (a machine token of its identity provider). Decisions:
  *
  * - The caller sends the ids it already holds and learns only their status (expired / still
- *   running); it never receives a list of cases, so no special "beheer" role is needed and no
- *   party learns of a case it did not know. Case ids are random, so guessing one is not practical.
+ *   running), and only of the cases its subgraph may hold rows of (`houdtRijenVan`, next to the
+ *   relations in schema/relations.ts); any other id is answered as an unknown one. It never receives
+ *   a list of cases, so no special "beheer" role is needed and no party learns of a case it did not know.
  * - Only the parties that keep a subgraph may ask: GEMEENTE, REGISSEUR, CORPORATIE, GARANTIEFONDS
  *   (not the resident, the Werkgroep or the privacy officer, who hold no case data).
  * - The regisseur's own clock decides, never the caller's: nobody can make a case expire early.
@@ -24,8 +25,11 @@ export const MAX_KANDIDATEN = 1000;
 
 const MAG_VRAGEN: readonly Partij[] = ['GEMEENTE', 'REGISSEUR', 'CORPORATIE', 'GARANTIEFONDS'];
 
-/** The regisseur's answer at its own `now`. */
-export type Bewaartermijn = (kandidaten: readonly string[], now: Date) => Promise<VerlopenAntwoord>;
+/**
+ * The regisseur's answer at its own `now`, for the ids among `kandidaten` whose rows the caller's
+ * subgraph may hold (`houdtRijenVan`); any other id is left out, exactly like an unknown one.
+ */
+export type Bewaartermijn = (caller: Caller, kandidaten: readonly string[], now: Date) => Promise<VerlopenAntwoord>;
 
 export function bewaartermijnRoute(
   bewaartermijn: Bewaartermijn,
@@ -46,7 +50,7 @@ export function bewaartermijnRoute(
     if (!Array.isArray(ids) || ids.length > MAX_KANDIDATEN || ids.some((i) => typeof i !== 'string' || i.length === 0 || i.length > 200)) {
       return { status: 400, json: { fout: { code: ErrorCode.ONGELDIGE_INVOER, message: `trajectIds: een lijst van hoogstens ${MAX_KANDIDATEN} ids.` } } };
     }
-    const answer = await bewaartermijn(ids as string[], new Date(now()));
+    const answer = await bewaartermijn(caller, ids as string[], new Date(now()));
     return { status: 200, json: { verlopen: answer.verlopen, lopend: answer.lopend } };
   };
 }
