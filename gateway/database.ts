@@ -1,6 +1,7 @@
 /**
  * The gateway's database: the same `openDatabase` as the subgraphs (PostgreSQL when configured,
- * PGlite otherwise), its own schema `gateway` and migrations. It holds only the token register.
+ * PGlite otherwise, and on PostgreSQL the same pool options, `servicePoolOptions`, so it meets an
+ * outage as they do), its own schema `gateway` and migrations. It holds only the token register.
  */
 import { openDatabase, type Database } from '../subgraphs/common/database.js';
 

@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { postgres } from './postgres-client.js';
+import { postgres, servicePoolOptions } from './postgres-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
@@ -56,7 +56,7 @@ async function openPglite(dataDir: string | undefined): Promise<PGlite> {
 }
 
 /** Seconds a PostgreSQL connection attempt may take before the waiting query fails. */
-export const CONNECT_TIMEOUT_S = 2;
+export { CONNECT_TIMEOUT_S } from './postgres-client.js';
 /** Readiness answers within this, up or down. */
 const PING_DEADLINE_MS = 1500;
 
@@ -77,15 +77,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     migrationsTable: `${options.schema}_migrations`,
   };
   if (options.url) {
-    // Fail closed fast during an outage: a connection attempt gives up after 2 s (CONNECT_TIMEOUT)
-    // instead of waiting on the OS; connections are recycled so none outlives a server restart for long.
-    const client = postgres(options.url, {
-      max: 10,
-      onnotice: () => {},
-      connect_timeout: CONNECT_TIMEOUT_S,
-      idle_timeout: 30,
-      max_lifetime: 60 * 10,
-    });
+    // Fail closed fast during an outage and resume after it: the same pool options for every
+    // service (see servicePoolOptions).
+    const client = postgres(options.url, servicePoolOptions());
     const db = drizzlePostgres({ client }) as unknown as Db;
     await migratePostgres(db as never, migrationConfig);
     return {

@@ -25,7 +25,11 @@ export async function startProcess(env: Record<string, string>, readyTimeoutMs =
   child.stderr!.on('data', (c) => (out += String(c)));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`start niet binnen de tijd:\n${out}`)), readyTimeoutMs);
+    const timer = setTimeout(() => {
+      // Nobody gets a handle on a process that did not start in time: stop it here.
+      child.kill('SIGKILL');
+      reject(new Error(`start niet binnen de tijd:\n${out}`));
+    }, readyTimeoutMs);
     const check = setInterval(() => {
       if (/Woonkans Gateway draait/.test(out)) {
         clearInterval(check);
