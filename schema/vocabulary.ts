@@ -72,6 +72,12 @@ export const GEGEVENSCATEGORIEEN = [
   'EVALUATIE',
   'UITKOMST',
   'FONDS',
+  /**
+   * The access log itself: who processed which categories of a person's data, when, on which basis,
+   * and (in `audit`) which employee. Read by the privacy officer (oversight) and by the resident over
+   * their own cases (AVG art. 15); those reads are logged in turn (`subgraphs/common/logboek/lezingen.ts`).
+   */
+  'LOGBOEK',
 ] as const;
 export type Gegevenscategorie = (typeof GEGEVENSCATEGORIEEN)[number];
 
@@ -113,6 +119,8 @@ export const DOELEN = [
   'GARANTIEFONDS_AFWIKKELING',
   /** The resident's own access (AVG art. 15). */
   'INZAGE',
+  /** Oversight: the privacy officer monitors compliance (AVG art. 39.1.b) and accounts for it (art. 5.2). */
+  'TOEZICHT',
 ] as const;
 export type Doel = (typeof DOELEN)[number];
 

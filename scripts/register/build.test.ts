@@ -3,7 +3,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { decide } from '../../schema/decide.js';
 import { readDeclarations } from '../../schema/declarations.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
-import { buildClosedWorld, buildRegister, buildTypeReview, closedWorldMarkdown, registerMarkdown, typeReviewMarkdown } from './build.js';
+import { logboekLeesvelden } from '../../subgraphs/common/logboek/lezingen.js';
+import { buildClosedWorld, buildLogboekRegister, buildRegister, buildTypeReview, closedWorldMarkdown, logboekRegisterMarkdown, registerMarkdown, typeReviewMarkdown } from './build.js';
 
 const subgraphs = SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: SUBGRAPH_TYPEDEFS[name]() }));
 const register = buildRegister(subgraphs);
@@ -54,5 +55,20 @@ describe('register of processing', () => {
     // Who filed a melding and why is health data (seed 003), not identity.
     expect(review.find((r) => r.type === 'Melding')).toMatchObject({ categorieen: ['GEZONDHEID', 'VERLOOP'] });
     expect(typeReviewMarkdown(review)).toContain('| gemeente | `Melding` | GEZONDHEID, VERLOOP |');
+  });
+
+  it('lists the log\'s own readers: oversight and the resident\'s access, per subgraph, over fields that exist', () => {
+    const logboek = buildLogboekRegister(SUBGRAPH_NAMES);
+    expect(logboek.map((e) => e.verwerkingsactiviteit).sort()).toEqual(
+      SUBGRAPH_NAMES.flatMap((n) => [`${n}:LOGBOEK:INZAGE`, `${n}:LOGBOEK:TOEZICHT`]).sort(),
+    );
+    expect(logboek.find((e) => e.verwerkingsactiviteit === 'gemeente:LOGBOEK:TOEZICHT')).toMatchObject({
+      partij: 'TOEZICHT', grondslag: 'WETTELIJKE_PLICHT', doel: 'TOEZICHT', categorie: 'LOGBOEK',
+    });
+    for (const { name, typeDefs } of subgraphs) {
+      const closed = new Set(buildClosedWorld([{ name, typeDefs }]).map((e) => e.veld));
+      for (const veld of Object.values(logboekLeesvelden(name)).flat()) expect(closed, `${name} ${veld}`).toContain(veld);
+    }
+    expect(logboekRegisterMarkdown(logboek)).toContain('| regisseur | `regisseur:LOGBOEK:TOEZICHT` | TOEZICHT');
   });
 });

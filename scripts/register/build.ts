@@ -8,6 +8,7 @@ import type { DocumentNode } from 'graphql';
 import { POLICY, policyRows, type PolicyTable } from '../../schema/policy.js';
 import { readDeclarations } from '../../schema/declarations.js';
 import type { Doel, Fase, Gegevenscategorie, Grondslag, Partij } from '../../schema/vocabulary.js';
+import { LOGBOEK_ACTIVITEITEN, logboekActiviteitId, logboekLeesvelden } from '../../subgraphs/common/logboek/lezingen.js';
 import { activityId } from '../../subgraphs/common/logboek/tables.js';
 
 export interface Verstrekking {
@@ -163,4 +164,51 @@ export function registerMarkdown(entries: readonly RegisterEntry[]): string {
     out.push(`| \`${e.veld}\` | ${e.categorie} | ${e.grondslag} | ${e.doel} | ${wie} |`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The log's own processing: reads of the access log, themselves logged (`subgraphs/common/logboek/lezingen.ts`). */
+export interface LogboekRegisterEntry {
+  readonly subgraph: string;
+  readonly partij: string;
+  readonly relatie: string;
+  readonly categorie: string;
+  readonly grondslag: string;
+  readonly doel: string;
+  /** The processing activity id that the log rows of such a read carry. */
+  readonly verwerkingsactiviteit: string;
+  readonly velden: readonly string[];
+  readonly waarom: string;
+}
+
+export function buildLogboekRegister(subgraphs: readonly string[]): LogboekRegisterEntry[] {
+  return subgraphs.flatMap((subgraph) => {
+    const velden = logboekLeesvelden(subgraph);
+    return Object.values(LOGBOEK_ACTIVITEITEN).map((a) => ({
+      subgraph,
+      partij: a.partij,
+      relatie: a.relatie,
+      categorie: a.categorie,
+      grondslag: a.grondslag,
+      doel: a.doel,
+      verwerkingsactiviteit: logboekActiviteitId(subgraph, a.lezing),
+      velden: velden[a.lezing],
+      waarom: a.waarom,
+    }));
+  });
+}
+
+export function logboekRegisterMarkdown(entries: readonly LogboekRegisterEntry[]): string {
+  return [
+    '## Het logboek zelf: wie het leest, en dat dat ook gelogd wordt',
+    '',
+    'Elke lezing van het logboek wordt in het gelezen logboek vastgelegd (verwerking plus auditregel met de gebruiker); lukt dat niet, dan bevat het antwoord geen logboekgegevens.',
+    '',
+    '| subgraph | verwerkingsactiviteit | wie | categorie | grondslag | doel | velden | waarom |',
+    '|---|---|---|---|---|---|---|---|',
+    ...entries.map(
+      (e) =>
+        `| ${e.subgraph} | \`${e.verwerkingsactiviteit}\` | ${e.partij} (${e.relatie}) | ${e.categorie} | ${e.grondslag} | ${e.doel} | ${e.velden.map((v) => `\`${v}\``).join(', ')} | ${e.waarom.replace(/\|/g, '\\|')} |`,
+    ),
+    '',
+  ].join('\n');
 }

@@ -4,10 +4,10 @@
  * newest first, paged — and a forged key reveals nothing; the privacy officer sees every log's
  * metadata and the yearly counts, never a personal value.
  */
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
-import { buildRegister } from '../../scripts/register/build.js';
+import { buildLogboekRegister, buildRegister } from '../../scripts/register/build.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
 import { activityId } from '../../subgraphs/common/logboek/index.js';
@@ -230,7 +230,10 @@ describe('toezicht (FG / auditor)', () => {
     // Before the override woonwenz could read nothing of the resident: the object itself was refused.
     expect(gemeente.filter((r: any) => !r.toegestaan).map((r: any) => [r.organisatie, r.velden, r.reden])).toEqual([['woonwenz', ['Traject.inwoner'], expect.any(String)]]);
     expect(t.regisseur.regels.length).toBeGreaterThanOrEqual(3);
-    expect(bladen(t.corporatie.regels)).toHaveLength(1);
+    // Beside the one access: the residents' looks at their overviews, logged as reads of the log.
+    const lezingen = t.corporatie.regels.filter((r: any) => r.categorieen.includes('LOGBOEK'));
+    expect(lezingen.every((r: any) => r.partij === 'INWONER' && r.verwerkingsactiviteitId === 'corporatie:LOGBOEK:INZAGE')).toBe(true);
+    expect(bladen(t.corporatie.regels).filter((r: any) => !r.categorieen.includes('LOGBOEK'))).toHaveLength(1);
     expect(t.gemeenteJaarverslag).toMatchObject({
       jaar,
       conflictVanPlichten: { verwerkingen: 1, trajecten: 1, doorbrekingen: 1 },
@@ -260,7 +263,11 @@ describe('toezicht (FG / auditor)', () => {
   it('stamps every log row with a processing activity that exists in the register of processing', async () => {
     const register = buildRegister(SUBGRAPH_NAMES.map((name) => ({ name, typeDefs: SUBGRAPH_TYPEDEFS[name]() })));
     const activities = new Set(
-      register.flatMap((e) => [activityId(e.subgraph, e.categorie, e.doel), ...e.verstrekkingen.map((v) => v.verwerkingsactiviteit)]),
+      [
+        ...register.flatMap((e) => [activityId(e.subgraph, e.categorie, e.doel), ...e.verstrekkingen.map((v) => v.verwerkingsactiviteit)]),
+        // The log's own readers (oversight, the resident's overview), logged in turn.
+        ...buildLogboekRegister(SUBGRAPH_NAMES).map((e) => e.verwerkingsactiviteit),
+      ],
     );
     let rows = 0;
     for (const name of SUBGRAPH_NAMES) {
@@ -281,5 +288,87 @@ describe('toezicht (FG / auditor)', () => {
     const res = await fed.direct('gemeente', await fed.token(GEMEENTE_VENLO), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Toezicht { gemeente { regels { seq } } } } }`, { r: [{ __typename: 'Toezicht', sleutel }] });
     expect(res.errors?.[0]?.extensions?.['code']).toBe('NIET_BEVOEGD');
     expect(JSON.stringify(res.data)).not.toContain('seq');
+  });
+});
+
+describe('the log\'s own readers are logged', () => {
+  const v = (name: (typeof SUBGRAPH_NAMES)[number]) => logboekVan(name).tables.verwerkingen;
+  const a = (name: (typeof SUBGRAPH_NAMES)[number]) => logboekVan(name).tables.audit;
+  const dbOf = (name: (typeof SUBGRAPH_NAMES)[number]) => fed.subgraphs[name].database.db;
+
+  it('records a TOEZICHT read in the log it read: a processing record for oversight and the audit row naming the FG', async () => {
+    const res = await fed.gql(
+      TOEZICHT,
+      `query($jaar: Int!) { toezicht { gemeente(eerste: 1) { regels { seq } } corporatieAudit(traceId: "${'0'.repeat(32)}") { sub } regisseurJaarverslag(jaar: $jaar) { jaar } doorbrekingenJaarverslag(jaar: $jaar) { jaar } } }`,
+      { jaar },
+    );
+    ok(res, 'toezicht');
+    const latest = async (name: (typeof SUBGRAPH_NAMES)[number]) =>
+      (await dbOf(name).select().from(v(name)).where(eq(v(name).partij, 'TOEZICHT')).orderBy(desc(v(name).seq)).limit(1))[0];
+    const gemeente = await latest('gemeente');
+    expect(gemeente).toMatchObject({
+      partij: 'TOEZICHT', organisatie: expect.any(String), toegestaan: true, reden: null,
+      verwerkingsactiviteitId: 'gemeente:LOGBOEK:TOEZICHT', categorieen: ['LOGBOEK'], grondslag: 'WETTELIJKE_PLICHT', doel: 'TOEZICHT',
+      velden: ['Toezicht.gemeente'], trajectId: null, betrokkene: null, fase: null, relatie: null,
+    });
+    expect((await latest('corporatie'))?.velden).toEqual(['Toezicht.corporatieAudit']);
+    expect((await latest('regisseur'))?.velden).toEqual(['Toezicht.doorbrekingenJaarverslag', 'Toezicht.regisseurJaarverslag']);
+    // The one request has one trace id in every log it read, and the user is named in the audit row.
+    const { traceId } = gemeente!;
+    expect((await latest('corporatie'))?.traceId).toBe(traceId);
+    const [audit] = await dbOf('gemeente').select().from(a('gemeente')).where(eq(a('gemeente').traceId, traceId));
+    expect(audit).toMatchObject({ sub: 'fg-woonkans', partij: 'TOEZICHT' });
+    // And the FG sees its own earlier reads, like any other.
+    const again = ok(await fed.gql(TOEZICHT, `query($t: String!) { toezicht { gemeente(traceId: $t) { regels { partij velden doel } } gemeenteAudit(traceId: $t) { sub } } }`, { t: traceId }), 'terug').toezicht;
+    expect(again.gemeente.regels).toEqual([{ partij: 'TOEZICHT', velden: ['Toezicht.gemeente'], doel: 'TOEZICHT' }]);
+    expect(again.gemeenteAudit).toEqual([{ sub: 'fg-woonkans' }]);
+  });
+
+  it('records a refused attempt by another party as a refusal', async () => {
+    const sleutel = insider.encodeToezichtSleutel({});
+    const res = await fed.direct('corporatie', await fed.token(WOONWENZ), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Toezicht { corporatie { regels { seq } } } } }`, { r: [{ __typename: 'Toezicht', sleutel }] });
+    expect(res.errors?.[0]?.extensions?.['code']).toBe('NIET_BEVOEGD');
+    const [row] = await dbOf('corporatie').select().from(v('corporatie')).orderBy(desc(v('corporatie').seq)).limit(1);
+    expect(row).toMatchObject({ partij: 'CORPORATIE', toegestaan: false, reden: 'PARTIJ', velden: ['Toezicht.corporatie'], verwerkingsactiviteitId: 'corporatie:LOGBOEK:TOEZICHT' });
+  });
+
+  it('records the resident\'s look at her overview in every log she read, per own case, and leaves it out of the overview', async () => {
+    const first = ok(await fed.gql(anna.inwoner, INZAGE, { van: start }), 'inzage').mijnInzage;
+    for (const name of ['gemeente', 'regisseur', 'corporatie', 'garantiefonds'] as const) {
+      const rows = await dbOf(name)
+        .select()
+        .from(v(name))
+        .where(and(eq(v(name).trajectId, anna.id), eq(v(name).verwerkingsactiviteitId, `${name}:LOGBOEK:INZAGE`)));
+      expect(rows.length, name).toBeGreaterThan(0);
+      expect(rows.at(-1), name).toMatchObject({
+        partij: 'INWONER', betrokkene: anna.betrokkene, toegestaan: true, grondslag: 'INZAGERECHT', doel: 'INZAGE',
+        categorieen: ['LOGBOEK'], velden: [`Inzage.${name}`], relatie: 'ZELF', fase: 'CORPORATIEGESPREK',
+      });
+    }
+    // Looking again shows the same: her own looks are not accesses by anyone else.
+    const second = ok(await fed.gql(anna.inwoner, INZAGE, { van: start }), 'nog eens').mijnInzage;
+    expect(second).toEqual(first);
+  });
+
+  it('fails closed: when the read cannot be recorded, the answer carries no log data', async () => {
+    const gemeente = dbOf('gemeente');
+    await gemeente.execute(sql.raw(`alter table gemeente.verwerkingen add constraint logboek_lezing_kapot check (seq < 0) not valid`));
+    try {
+      const res = await fed.gql(TOEZICHT, `{ toezicht { gemeente(eerste: 5) { regels { seq traceId velden } } regisseur(eerste: 1) { regels { seq } } } }`);
+      expect(res.errors?.map((e: any) => e.extensions?.code)).toContain('TOEGANGSLOG_ONBEREIKBAAR');
+      expect((res.data as any)?.toezicht?.gemeente ?? null).toBeNull();
+      // Whatever else arrives, nothing of the gemeente's log: no trace id, no field of its rows.
+      expect(JSON.stringify(res.data ?? null)).not.toMatch(/Toezicht\.gemeente|Inwoner\./);
+      const direct = await fed.direct('gemeente', await fed.token(TOEZICHT), `query($r: [_Any!]!) { _entities(representations: $r) { ... on Toezicht { gemeente { regels { seq } } gemeenteAudit(traceId: "${'0'.repeat(32)}") { sub } } } }`, { r: [{ __typename: 'Toezicht', sleutel: insider.encodeToezichtSleutel({}) }] });
+      expect(direct.data ?? null).toBeNull();
+      expect(direct.errors?.map((e: any) => e.extensions?.code)).toEqual(['TOEGANGSLOG_ONBEREIKBAAR']);
+    } finally {
+      await gemeente.execute(sql.raw(`alter table gemeente.verwerkingen drop constraint logboek_lezing_kapot`));
+    }
+    const [{ n }] = (await gemeente.select({ n: sql<number>`count(*)::int` }).from(v('gemeente')).where(eq(v('gemeente').partij, 'TOEZICHT'))) as [{ n: number }];
+    const res = ok(await fed.gql(TOEZICHT, `{ toezicht { gemeente(eerste: 1) { regels { seq } } } }`), 'hersteld');
+    expect(res.toezicht.gemeente.regels).toHaveLength(1);
+    const [{ n: after }] = (await gemeente.select({ n: sql<number>`count(*)::int` }).from(v('gemeente')).where(eq(v('gemeente').partij, 'TOEZICHT'))) as [{ n: number }];
+    expect(after).toBe(n + 1);
   });
 });

@@ -8,11 +8,12 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { relationsOf } from '../../../schema/relations.js';
 import type { SubgraphContext } from '../server.js';
-import { LOGBOEK_INGANG, logboekVelden } from './graphql-sdl.js';
+import { INZAGE_TYPE, LOGBOEK_INGANG, TOEZICHT_TYPE, logboekVelden } from './graphql-sdl.js';
 import { MAX_PAGE, auditVoorTrace, decodeCursor, inzage, jaarverslag, toezicht, type Page } from './queries.js';
 import type { RegisseurVerantwoording } from './regisseur-bronnen.js';
 import { MAX_TRAJECTEN, parsePeriode, type SleutelCodec } from './sleutel.js';
 import type { LogboekTables } from './tables.js';
+import { inzageLezing, toezichtLezing } from './lezingen.js';
 
 /** Where a subgraph's log lives: the same schema and tables its writer uses. */
 export interface LogboekLezer {
@@ -45,7 +46,14 @@ function pagina<T, U>(page: Page<T>, map: (node: T) => U): Pagina<U> {
   return { regels: page.edges.map((e) => map(e.node)), volgende: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null };
 }
 
-function alleenToezicht(ctx: SubgraphContext): void {
+/**
+ * Refuses anyone but TOEZICHT, and records the read (or the refused attempt) in this subgraph's own
+ * log: the log's readers are accounted for like any other (`lezingen.ts`). Recorded before the read,
+ * so a read that fails half-way is still accounted for; the record is written before the response
+ * leaves and, if it cannot be, the response carries no data.
+ */
+function alleenToezicht(ctx: SubgraphContext, coordinate: string): void {
+  ctx.dosering.record(toezichtLezing(coordinate, ctx.caller));
   if (ctx.caller.partij !== 'TOEZICHT') {
     throw weigering(ErrorCode.NIET_BEVOEGD, 'Het logboek is alleen in te zien door toezicht (FG/auditor) en, over zichzelf, door de inwoner.');
   }
@@ -89,10 +97,12 @@ export function logboekResolvers(
         if (contexts.some((c) => c === undefined)) {
           throw weigering(ErrorCode.BELEIDSCONTEXT_ONBEREIKBAAR, 'De beleidscontext is niet bereikbaar; het overzicht kan nu niet volledig worden gegeven.');
         }
-        const eigen = sleutel.trajecten.filter((_t, i) => {
+        const eigen = sleutel.trajecten.flatMap((t, i) => {
           const c = contexts[i];
-          return c ? relationsOf(ctx.caller, c).includes('ZELF') : false;
+          return c && relationsOf(ctx.caller, c).includes('ZELF') ? [{ ...t, context: c }] : [];
         });
+        // Reading one's own log is processing too: one record per own case, in this subgraph's log.
+        for (const t of eigen) ctx.dosering.record({ ...inzageLezing(`${INZAGE_TYPE}.${velden.log}`, ctx.caller, t.id, t.context.fase), betrokkene: t.context.betrokkene });
         const codes = new Map(eigen.map((t) => [t.id, t.code]));
         const page = await inzage({
           db: ctx.db,
@@ -124,7 +134,7 @@ export function logboekResolvers(
         args: { partij?: string; organisatie?: string; toegestaan?: boolean; traceId?: string; eerste?: number; na?: string },
         ctx: SubgraphContext,
       ) => {
-        alleenToezicht(ctx);
+        alleenToezicht(ctx, `${TOEZICHT_TYPE}.${velden.log}`);
         const { first, after } = paging(args);
         const periode = decodeToezichtSleutel(parent.sleutel);
         if (args.traceId != null && !TRACE_ID.test(args.traceId)) throw ongeldig('traceId is 32 hexadecimale tekens.');
@@ -164,12 +174,12 @@ export function logboekResolvers(
         }));
       },
       [velden.jaarverslag]: async (_parent: unknown, args: { jaar: number }, ctx: SubgraphContext) => {
-        alleenToezicht(ctx);
+        alleenToezicht(ctx, `${TOEZICHT_TYPE}.${velden.jaarverslag}`);
         const verslag = await jaarverslag(ctx.db, schema, tables, checkJaar(args.jaar));
         return { ...verslag, van: verslag.van.toISOString(), tot: verslag.tot.toISOString() };
       },
       [velden.audit]: async (_parent: unknown, args: { traceId: string }, ctx: SubgraphContext) => {
-        alleenToezicht(ctx);
+        alleenToezicht(ctx, `${TOEZICHT_TYPE}.${velden.audit}`);
         if (!TRACE_ID.test(args.traceId)) throw ongeldig('traceId is 32 hexadecimale tekens.');
         const rows = await auditVoorTrace({ db: ctx.db, schema, tables, traceId: args.traceId });
         return rows.map((r) => ({
@@ -190,7 +200,7 @@ export function logboekResolvers(
   resolvers['Toezicht'] = {
     ...(resolvers['Toezicht'] as object),
     doorbrekingenJaarverslag: async (_parent: unknown, args: { jaar: number }, ctx: SubgraphContext) => {
-      alleenToezicht(ctx);
+      alleenToezicht(ctx, `${TOEZICHT_TYPE}.doorbrekingenJaarverslag`);
       return bronnen().doorbrekingenJaarverslag(checkJaar(args.jaar));
     },
   };
