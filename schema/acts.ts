@@ -42,7 +42,7 @@ export interface Machtiging {
 }
 
 /** Why a guard refuses, in the order it checks. */
-export type ActWeigering = 'PARTIJ' | 'ONBEKEND' | 'RELATIE' | 'FASE' | 'CONTEXT_ONBESCHIKBAAR';
+export type ActWeigering = 'PARTIJ' | 'ONBEKEND' | 'RELATIE' | 'VERSIE' | 'FASE' | 'CONTEXT_ONBESCHIKBAAR';
 
 export interface ActRule {
   readonly subgraaf: Subgraaf;
@@ -66,6 +66,8 @@ export const ACT_CODES: Record<ActWeigering, string> = {
   // A case the caller has no relation to answers exactly as one that does not exist.
   ONBEKEND: 'NIET_GEVONDEN',
   RELATIE: 'NIET_BEVOEGD',
+  // Said before the phase: the losers of concurrent acts lost a race, not a phase rule.
+  VERSIE: 'VERSIE_CONFLICT',
   FASE: 'FASEOVERGANG_ONGELDIG',
   CONTEXT_ONBESCHIKBAAR: 'BELEIDSCONTEXT_ONBEREIKBAAR',
 };

@@ -12,7 +12,7 @@ import { regioVanGemeente, type Fase } from './vocabulary.js';
 
 export type ActDecision =
   | { readonly allowed: true; readonly relatie: Relatie | 'GEEN' }
-  | { readonly allowed: false; readonly reden: ActWeigering; readonly fase?: Fase };
+  | { readonly allowed: false; readonly reden: ActWeigering; readonly fase?: Fase; readonly huidigeVersie?: number };
 
 /**
  * Checks, in this order, so that each refusal tells no more than the one before it:
@@ -20,10 +20,12 @@ export type ActDecision =
  * 2. CONTEXT_ONBESCHIKBAAR / ONBEKEND — the case's context cannot be loaded (fail closed), or the
  *    caller has no relation to the case in its current phase: answered as for an unknown case;
  * 3. RELATIE — the caller relates to the case, but not in a relation a row names;
- * 4. FASE — a row fits party and relation, but not the case's current phase.
+ * 4. VERSIE — the act was sent for another version of the case than its current one (`versie`):
+ *    it lost a race, whatever the phase is now;
+ * 5. FASE — a row fits party and relation, but not the case's current phase.
  * `ctx` is `undefined` when the context could not be loaded, `null` when the case is unknown.
  */
-export function authorizeAct(rule: ActRule, caller: Caller, ctx: CaseContext | null | undefined, opensCase = false): ActDecision {
+export function authorizeAct(rule: ActRule, caller: Caller, ctx: CaseContext | null | undefined, opensCase = false, versie?: number): ActDecision {
   const rows = rule.mag.filter((g) => g.partij === caller.partij && (g.rol === undefined || g.rol === caller.rol));
   if (rows.length === 0) return { allowed: false, reden: 'PARTIJ' };
   if (rule.traject === null) return { allowed: true, relatie: 'GEEN' };
@@ -35,6 +37,7 @@ export function authorizeAct(rule: ActRule, caller: Caller, ctx: CaseContext | n
   const relaties = relationsOf(caller, ctx);
   const fitting = rows.filter((g) => g.relatie !== 'GEEN' && relaties.includes(g.relatie));
   if (fitting.length === 0) return { allowed: false, reden: 'RELATIE', fase: ctx.fase };
+  if (versie !== undefined && ctx.versie !== undefined && versie !== ctx.versie) return { allowed: false, reden: 'VERSIE', huidigeVersie: ctx.versie };
   const row = fitting.find((g) => g.fasen.includes(ctx.fase));
   if (!row) return { allowed: false, reden: 'FASE', fase: ctx.fase };
   return { allowed: true, relatie: row.relatie };

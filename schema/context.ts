@@ -72,6 +72,8 @@ export interface CaseContext {
   readonly uitkomst?: string | null | undefined;
   /** The case's pseudonymous code (the guarantee fund matches a claim's code to its case). */
   readonly code?: string | undefined;
+  /** The case's version (optimistic concurrency): an act sent with another one lost a race. */
+  readonly versie?: number | undefined;
   /** What the routeplanner knows of the lease, for the parties that may know the lease. */
   readonly huur?: HuurFeiten | null | undefined;
   readonly toestemmingen: readonly ToestemmingScope[];

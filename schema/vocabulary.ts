@@ -181,6 +181,12 @@ export const ZORGAANBIEDERS = [
 ] as const;
 export type ZorgaanbiederSlug = (typeof ZORGAANBIEDERS)[number];
 
+/** What is wrong with a care provider a partner names, with the names it may use; null when known. */
+export function onbekendeZorgaanbieder(naam: string | null | undefined): string | null {
+  if (naam && (ZORGAANBIEDERS as readonly string[]).includes(naam)) return null;
+  return `onbekende zorgaanbieder ${JSON.stringify(naam ?? '')} (kies uit: ${ZORGAANBIEDERS.join(', ')})`;
+}
+
 /** The organisation a gemeente's tokens carry (`organisatie` claim), from its slug. */
 export const gemeenteOrganisatie = (gemeente: string): string => `gemeente-${gemeente}`;
 

@@ -21,6 +21,7 @@ const REDEN_TEKST = {
   PARTIJ: (r: ActRule) => `${r.handeling} is voorbehouden aan ${wie(r)}.`,
   ONBEKEND: () => 'Traject niet gevonden.',
   RELATIE: (r: ActRule) => `${r.handeling} is voorbehouden aan ${wie(r)}.`,
+  VERSIE: () => 'Het traject is intussen gewijzigd; haal de nieuwe versie op (extensions.huidigeVersie).',
   FASE: (r: ActRule, fase?: string) => `${r.handeling} kan niet in fase ${fase}.`,
   CONTEXT_ONBESCHIKBAAR: () => 'De beleidscontext is niet bereikbaar; er is niets vastgelegd.',
 } as const;
@@ -36,6 +37,7 @@ export function actWeigering(naam: string, rule: ActRule, decision: Extract<ActD
     handeling: naam,
     reden: decision.reden,
     ...(decision.fase ? { fase: decision.fase } : {}),
+    ...(decision.huidigeVersie !== undefined ? { huidigeVersie: decision.huidigeVersie } : {}),
   });
 }
 
@@ -72,7 +74,8 @@ export async function decideAct(rule: ActRule, args: Record<string, unknown>, ct
   // The party check needs no case: refuse it before anything is read.
   const byParty = authorizeAct({ ...rule, traject: null }, ctx.caller, null);
   if (!byParty.allowed || rule.traject === null) return byParty;
-  return authorizeAct(rule, ctx.caller, await caseOf(rule, args, ctx, records), rule.traject.uit === 'melding');
+  const versie = typeof args['versie'] === 'number' ? args['versie'] : undefined;
+  return authorizeAct(rule, ctx.caller, await caseOf(rule, args, ctx, records), rule.traject.uit === 'melding', versie);
 }
 
 /** Wraps every `Mutation` field of `schema` in the guard; throws when a mutation has no row. */

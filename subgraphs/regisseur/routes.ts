@@ -43,7 +43,7 @@ async function authorize(db: Db, caller: Caller, act: RouteplannerAct, naam: Act
     act.act === 'OPEN'
       ? meldingsTraject({ gemeente: act.gemeente, melder: act.melder, betrokkene: act.betrokkene })
       : ((await loadCaseContexts(db, [act.trajectId])).get(act.trajectId) ?? null);
-  const decision = authorizeAct(ACTS[naam], caller, ctx, act.act === 'OPEN');
+  const decision = authorizeAct(ACTS[naam], caller, ctx, act.act === 'OPEN', act.act === 'HANDELING' ? act.versie : undefined);
   if (!decision.allowed) throw actWeigering(naam, ACTS[naam], decision);
 }
 

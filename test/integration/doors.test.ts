@@ -124,7 +124,7 @@ describe('the routeplanner door', () => {
   /** The act each party would try; `versie: -1` never matches, so nothing is ever written. */
   const HANDELING: Record<string, string> = { GEMEENTE: 'ONDERZOEK_GESTART', CORPORATIE: 'HUUROVEREENKOMST_GETEKEND' };
 
-  it('refuses an act on a case the caller may not know exactly as on an unknown id', async () => {
+  it('refuses an act on a case the caller may not know exactly as on an unknown id', { timeout: 120_000 }, async () => {
     // A sample over every phase keeps the run short: six cases per phase at most.
     const perFase = new Map<string, typeof cases>();
     for (const c of cases) perFase.set(c.fase, [...(perFase.get(c.fase) ?? []), c].slice(0, 6));
@@ -208,5 +208,32 @@ describe('the bewaartermijn door', () => {
       expect(r.status).toBe(403);
       expect(r.json.fout.code).toBe('NIET_BEVOEGD');
     }
+  });
+});
+
+describe('paging through a list', () => {
+  it('pages of trajecten are full, in order, without gaps or repeats; a cursor the caller may not see is refused as an unknown one', async () => {
+    const lijst = `query($n: Int, $na: ID) { trajecten(eerste: $n, na: $na) { id } }`;
+    for (const persona of [{ partij: 'GEMEENTE', gemeente: 'venlo' }, { partij: 'REGISSEUR', regio: 'NOORD_LIMBURG' }, { partij: 'CORPORATIE', organisatie: CORPORATIES[0] }] as Persona[]) {
+      const all = ((await fed.gql<any>(persona, lijst, { n: 500 })).data.trajecten as { id: string }[]).map((t) => t.id);
+      expect(all.length).toBeGreaterThan(7);
+      const paged: string[] = [];
+      let na: string | undefined;
+      for (;;) {
+        const r = await fed.gql<any>(persona, lijst, { n: 7, na });
+        expect(r.errors).toBeUndefined();
+        const page = (r.data.trajecten as { id: string }[]).map((t) => t.id);
+        paged.push(...page);
+        if (page.length < 7) break;
+        na = page[page.length - 1];
+      }
+      expect(paged).toEqual(all);
+    }
+    const gemeente: Persona = { partij: 'GEMEENTE', gemeente: 'venlo' };
+    const elders = cases.find((c) => c.gemeente !== 'venlo')!;
+    const refused = await Promise.all([elders.id, randomUUID()].map((na) => fed.gql<any>(gemeente, lijst, { n: 5, na })));
+    const answers = refused.map((r) => JSON.stringify({ data: r.data, codes: r.errors?.map((e: any) => [e.extensions.code, e.extensions.veld, e.message]) }));
+    expect(answers[0]).toBe(answers[1]);
+    expect(refused[0]!.errors?.[0]?.extensions?.['code']).toBe('ONGELDIGE_INVOER');
   });
 });

@@ -120,18 +120,35 @@ describe('phase rules', () => {
     expect(code(close)).toBe('ONGELDIGE_INVOER');
   });
 
-  it('lets exactly one of two concurrent transitions win (VERSIE_CONFLICT)', async () => {
-    const c = await toOnderzoek(fed, 'Twee Tegelijk');
-    const both = await Promise.all([
-      fed.gql(GEMEENTE_VENLO, `mutation($id: ID!, $v: Int!) { sluitTraject(trajectId: $id, versie: $v, uitkomst: TERUGGETROKKEN) { fase } }`, { id: c.id, v: c.versie }),
-      fed.gql(GEMEENTE_VENLO, `mutation($id: ID!, $v: Int!) { sluitTraject(trajectId: $id, versie: $v, uitkomst: NIET_DOELGROEP_REGULIER) { fase } }`, { id: c.id, v: c.versie }),
-    ]);
-    const codes = both.map((r) => code(r) ?? 'OK');
-    expect(codes.filter((x) => x === 'OK')).toHaveLength(1);
-    // The loser sees either the stale version or, if it read after the winner committed, the new phase.
-    expect(['VERSIE_CONFLICT', 'FASEOVERGANG_ONGELDIG']).toContain(codes.find((x) => x !== 'OK'));
+  it('lets exactly one of twenty concurrent transitions win; every loser gets VERSIE_CONFLICT with the current version', async () => {
+    const c = await toOnderzoek(fed, 'Twintig Tegelijk');
+    const all = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        fed.gql<any>(GEMEENTE_VENLO, `mutation($id: ID!, $v: Int!) { sluitTraject(trajectId: $id, versie: $v, uitkomst: ${i % 2 ? 'TERUGGETROKKEN' : 'NIET_DOELGROEP_REGULIER'}) { fase versie } }`, { id: c.id, v: c.versie }),
+      ),
+    );
+    const winners = all.filter((r) => !r.errors);
+    expect(winners).toHaveLength(1);
+    // Whether a loser read before or after the winner committed, it lost a race, not a phase rule.
+    const losers = all.filter((r) => r.errors);
+    expect(losers.map((r) => code(r))).toEqual(losers.map(() => 'VERSIE_CONFLICT'));
+    for (const r of losers) expect(r.errors![0]!.extensions!['huidigeVersie']).toBe(winners[0]!.data.sluitTraject.versie);
     const transitions = await fed.gql<any>(GEMEENTE_VENLO, `query($id: ID!) { traject(id: $id) { transities { naar } } }`, { id: c.id });
     expect(transitions.data.traject.transities.filter((t: { naar: string }) => t.naar === 'AFGESLOTEN')).toHaveLength(1);
+  });
+
+  it('names what a transition lacks: the empty profile fields, the care providers that may be linked', async () => {
+    let c = await toOnderzoek(fed, 'Half Profiel');
+    c = await toBemiddeling(fed, c);
+    await fed.gql(REGISSEUR_NL, `mutation($id: ID!, $p: ProfielInput!) { legProfielVast(trajectId: $id, profiel: $p) { id } }`, { id: c.id, p: { woonsituatie: 'Kamer bij ouders' } });
+    await fed.gql(REGISSEUR_NL, `mutation($id: ID!, $c: [String!]!) { selecteerCorporaties(trajectId: $id, corporaties: $c) { id } }`, { id: c.id, c: ['woonwenz'] });
+    const af = await fed.gql<any>(REGISSEUR_NL, `mutation($id: ID!, $v: Int!) { rondProfielAf(trajectId: $id, versie: $v) { versie } }`, { id: c.id, v: c.versie });
+    expect(code(af)).toBe('VOORWAARDE_ONTBREEKT');
+    const velden = af.errors![0]!.extensions!['ontbrekendeProfielvelden'] as string[];
+    expect(velden).not.toContain('woonsituatie');
+    expect(velden.length).toBeGreaterThan(3);
+    for (const v of velden) expect(af.errors![0]!.message).toContain(v);
+    expect((await fed.gql<any>(REGISSEUR_NL, FASE, { id: c.id })).data.traject.fase).toBe('BEMIDDELING');
   });
 
   it('hands a case over warmly between the regions, by the regisseur', async () => {

@@ -7,7 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { and, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { ZORGAANBIEDERS } from '../../../schema/vocabulary.js';
+import { onbekendeZorgaanbieder } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import type { Routeplanner } from '../../common/routeplanner-client.js';
 import type { SubgraphContext } from '../../common/server.js';
@@ -47,7 +47,8 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
       ) => {
         const i = a.input;
         const problems: string[] = [];
-        if (!(ZORGAANBIEDERS as readonly string[]).includes(i.zorgaanbieder)) problems.push('onbekende zorgaanbieder');
+        const zorg = onbekendeZorgaanbieder(i.zorgaanbieder);
+        if (zorg) problems.push(zorg);
         if (!i.driePartijenOvereenkomst) problems.push('Woonkans huurt altijd met een driepartijenovereenkomst');
         if (!positiveCents(i.kaleHuurCent) || !positiveCents(i.borgCent)) problems.push('bedragen in hele centen, niet negatief');
         if (!validDate(i.ingangsdatum) || !i.adresWoning.trim()) problems.push('adres en ingangsdatum zijn verplicht');

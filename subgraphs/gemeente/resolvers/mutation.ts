@@ -8,7 +8,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { GEMEENTEN, ZORGAANBIEDERS } from '../../../schema/vocabulary.js';
+import { GEMEENTEN, onbekendeZorgaanbieder } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import type { Routeplanner } from '../../common/routeplanner-client.js';
 import type { SubgraphContext } from '../../common/server.js';
@@ -42,7 +42,8 @@ function checkMelding(input: MeldingInput): void {
   if (!(input.gemeente in GEMEENTEN)) problems.push(`onbekende gemeente ${input.gemeente}`);
   if (!input.naam.trim()) problems.push('naam ontbreekt');
   if (input.ingediendDoor === 'ZORGAANBIEDER') {
-    if (!input.zorgaanbieder || !(ZORGAANBIEDERS as readonly string[]).includes(input.zorgaanbieder)) problems.push('onbekende zorgaanbieder');
+    const zorg = onbekendeZorgaanbieder(input.zorgaanbieder);
+    if (zorg) problems.push(zorg);
     if (!input.machtigingOp || Number.isNaN(Date.parse(input.machtigingOp))) problems.push('een zorgaanbieder meldt alleen met machtiging');
   }
   if (problems.length) throw weigering(ErrorCode.ONGELDIGE_INVOER, `Melding ongeldig: ${problems.join('; ')}.`, { problemen: problems });

@@ -6,10 +6,11 @@
  * changes nothing.
  */
 import { and, eq, sql } from 'drizzle-orm';
+import type { GraphQLError } from 'graphql';
 import type { Caller } from '../../../schema/context.js';
 import { consentCovers } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { ZORGAANBIEDERS, gemeenteOrganisatie, regioVanGemeente, type Fase } from '../../../schema/vocabulary.js';
+import { ZORGAANBIEDERS, gemeenteOrganisatie, onbekendeZorgaanbieder, regioVanGemeente, type Fase } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { profielen, selecties, transities, trajecten, type TrajectRow } from '../db/tables.js';
 import { newId, newTrajectCode } from './code.js';
@@ -65,9 +66,8 @@ export async function openTraject(db: Db, caller: Caller, input: OpenInput, now:
   if ((caller.partij === 'INWONER' && input.melder) || (input.melder && !input.machtigingOp)) {
     throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een zorgaanbieder meldt alleen met machtiging van de inwoner; een inwoner meldt zichzelf.');
   }
-  if (input.melder && !(ZORGAANBIEDERS as readonly string[]).includes(input.melder)) {
-    throw weigering(ErrorCode.ONGELDIGE_INVOER, `Onbekende zorgaanbieder: ${input.melder}.`);
-  }
+  const zorg = input.melder ? onbekendeZorgaanbieder(input.melder) : null;
+  if (zorg) throw weigering(ErrorCode.ONGELDIGE_INVOER, `Melding ongeldig: ${zorg}.`, { problemen: [zorg] });
   const at = now.toISOString();
   return db.transaction(async (tx) => {
     for (let attempt = 0; ; attempt++) {
@@ -121,8 +121,19 @@ export async function recordFeiten(db: Db, trajectId: string, feiten: Record<str
   return row!;
 }
 
-async function unmet(db: Db, t: TrajectRow, voorwaarden: readonly Voorwaarde[], extra: { zorgaanbieder?: string | null | undefined }, now: Date): Promise<Voorwaarde[]> {
+/**
+ * The preconditions a transition still lacks, and for those a partner can fix itself, what to fix:
+ * the profile's empty fields, the care providers that may be linked.
+ */
+async function unmet(
+  db: Db,
+  t: TrajectRow,
+  voorwaarden: readonly Voorwaarde[],
+  extra: { zorgaanbieder?: string | null | undefined },
+  now: Date,
+): Promise<{ missing: Voorwaarde[]; details: Record<string, readonly string[]> }> {
   const missing: Voorwaarde[] = [];
+  const details: Record<string, readonly string[]> = {};
   for (const v of voorwaarden) {
     switch (v) {
       case 'ONDERSTEUNINGSPLAN_ONDERTEKEND':
@@ -141,7 +152,11 @@ async function unmet(db: Db, t: TrajectRow, voorwaarden: readonly Voorwaarde[], 
       }
       case 'PROFIEL_COMPLEET': {
         const [p] = await db.select().from(profielen).where(eq(profielen.trajectId, t.id));
-        if (!p || PROFIEL_VELDEN.some((f) => !p[f])) missing.push(v);
+        const leeg = PROFIEL_VELDEN.filter((f) => !p?.[f]);
+        if (leeg.length > 0) {
+          missing.push(v);
+          details['ontbrekendeProfielvelden'] = leeg;
+        }
         break;
       }
       case 'CORPORATIE_GESELECTEERD': {
@@ -152,11 +167,14 @@ async function unmet(db: Db, t: TrajectRow, voorwaarden: readonly Voorwaarde[], 
       case 'CORPORATIE_GEINTERESSEERD':
         break; // checked against the chosen corporation in `applyHandeling`
       case 'ZORGAANBIEDER_GEKOPPELD':
-        if (!extra.zorgaanbieder || !(ZORGAANBIEDERS as readonly string[]).includes(extra.zorgaanbieder)) missing.push(v);
+        if (onbekendeZorgaanbieder(extra.zorgaanbieder)) {
+          missing.push(v);
+          details['geldigeZorgaanbieders'] = ZORGAANBIEDERS;
+        }
         break;
     }
   }
-  return missing;
+  return { missing, details };
 }
 
 export interface HandelingInput {
@@ -186,8 +204,22 @@ function checkUitkomstNaHuur(t: TrajectRow, uitkomst: Uitkomst): void {
   }
 }
 
+/**
+ * The caller acted on a version that is no longer the case's: said first, before any rule about the
+ * phase, so the losers of a concurrent step learn that they lost the race (and the version to fetch),
+ * not that the step is illegal from a phase they never saw.
+ */
+async function versieConflict(db: Pick<Db, 'select'>, trajectId: string, verstuurd: number): Promise<GraphQLError> {
+  const [nu] = await db.select({ versie: trajecten.versie }).from(trajecten).where(eq(trajecten.id, trajectId));
+  return weigering(ErrorCode.VERSIE_CONFLICT, `Het traject is intussen gewijzigd (versie ${nu?.versie ?? '?'}, niet ${verstuurd}); haal de nieuwe versie op.`, {
+    verstuurd,
+    huidigeVersie: nu?.versie ?? null,
+  });
+}
+
 export async function applyHandeling(db: Db, caller: Caller, input: HandelingInput, now: Date): Promise<TrajectRow> {
   const t = await bestaandTraject(db, input.trajectId);
+  if (t.versie !== input.versie) throw await versieConflict(db, t.id, input.versie);
   const overgang = OVERGANGEN[input.handeling];
   const fase = t.fase as Fase;
   if (!overgang.van.includes(fase)) {
@@ -197,7 +229,7 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
       { fase, handeling: input.handeling },
     );
   }
-  const missing = await unmet(db, t, overgang.voorwaarden, input, now);
+  const { missing, details } = await unmet(db, t, overgang.voorwaarden, input, now);
   let gematcht: string | undefined;
   if (input.handeling === 'MATCH_AFGESPROKEN') {
     const [s] = await db
@@ -212,7 +244,8 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
   }
   if (input.handeling === 'AFGESLOTEN' && fase === 'GEHUISVEST') checkUitkomstNaHuur(t, input.uitkomst!);
   if (missing.length > 0) {
-    throw weigering(ErrorCode.VOORWAARDE_ONTBREEKT, `Niet voldaan aan: ${missing.join(', ')}.`, { voorwaarden: missing });
+    const uitleg = Object.entries(details).map(([k, v]) => `; ${k}: ${v.join(', ')}`).join('');
+    throw weigering(ErrorCode.VOORWAARDE_ONTBREEKT, `Niet voldaan aan: ${missing.join(', ')}${uitleg}.`, { voorwaarden: missing, ...details });
   }
   const at = now.toISOString();
   return db.transaction(async (tx) => {
@@ -237,11 +270,7 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
       })
       .where(and(eq(trajecten.id, t.id), eq(trajecten.versie, input.versie)))
       .returning();
-    if (!row) {
-      throw weigering(ErrorCode.VERSIE_CONFLICT, 'Het traject is intussen gewijzigd; haal de nieuwe versie op.', {
-        verwacht: input.versie,
-      });
-    }
+    if (!row) throw await versieConflict(tx, t.id, input.versie);
     await tx.insert(transities).values({
       id: newId(),
       trajectId: t.id,
@@ -260,6 +289,7 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
 /** Warm hand-over between the regions, by the regisseur of the current region. */
 export async function warmeOverdracht(db: Db, caller: Caller, trajectId: string, versie: number, reden: string, now: Date): Promise<TrajectRow> {
   const t = await bestaandTraject(db, trajectId);
+  if (t.versie !== versie) throw await versieConflict(db, t.id, versie);
   const naar = t.regio === 'NOORD_LIMBURG' ? 'MIDDEN_LIMBURG' : 'NOORD_LIMBURG';
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -267,7 +297,7 @@ export async function warmeOverdracht(db: Db, caller: Caller, trajectId: string,
       .set({ regio: naar, versie: t.versie + 1 })
       .where(and(eq(trajecten.id, t.id), eq(trajecten.versie, versie)))
       .returning();
-    if (!row) throw weigering(ErrorCode.VERSIE_CONFLICT, 'Het traject is intussen gewijzigd; haal de nieuwe versie op.');
+    if (!row) throw await versieConflict(tx, t.id, versie);
     await tx.insert(transities).values({
       id: newId(),
       trajectId: t.id,

@@ -40,6 +40,7 @@ export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<
       gekoppeldeZorgaanbieder: t.gekoppeldeZorgaanbieder,
       uitkomst: t.uitkomst,
       code: t.code,
+      versie: t.versie,
       huur: huurVan(t),
       toestemmingen: toe
         .filter((x) => x.trajectId === t.id)
