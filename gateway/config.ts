@@ -3,6 +3,7 @@
  * throw at boot. `process.env` is read here and nowhere else in the gateway.
  */
 import { authConfigFromEnv, type AuthConfig } from '../schema/identity/config.js';
+import { limitsFromEnv, type OperationLimits } from '../schema/limits/operation-limits.js';
 import { SUBGRAPH_NAMES_FOR_GATEWAY, type GatewaySubgraphName } from './subgraph-names.js';
 
 export interface GatewayConfig {
@@ -20,6 +21,8 @@ export interface GatewayConfig {
   readonly dataDir: string | undefined;
   /** Browser origins allowed to call cross-origin (`CORS_ORIGINS`, comma-separated); none by default. */
   readonly corsOrigins: readonly string[];
+  /** Operation limits (`MAX_BODY_BYTES`, `MAX_TOKENS`, `MAX_DEPTH`, `MAX_ALIASES`, `MAX_ROOT_FIELDS`, `MAX_DIRECTIVES`, `MAX_COST`, `LIST_SIZE`). @default DEFAULT_LIMITS */
+  readonly limits?: OperationLimits;
 }
 
 export interface GatewayConfigOptions {
@@ -75,5 +78,6 @@ export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: G
     databaseUrl: env['DATABASE_URL_GATEWAY'] || env['DATABASE_URL'] || undefined,
     dataDir: `${env['PGLITE_DIR'] ?? '.data'}/gateway`,
     corsOrigins: parseCorsOrigins(env['CORS_ORIGINS']),
+    limits: limitsFromEnv(env),
   });
 }

@@ -22,6 +22,7 @@ import { useCors } from './plugins/use-cors.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDevIssuer } from './plugins/use-dev-issuer.js';
 import { useHealth } from './plugins/use-health.js';
+import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
 import { loadSupergraph } from './supergraph.js';
 
@@ -92,6 +93,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       ...(deps.plugins ?? []),
       useCsrfPrevention({ log }),
       useAuthentication({ verify, log }),
+      useOperationLimits(config.limits, { log }),
       useStaticDosing({ contracts, log }),
       useContractDownload({ contracts, verify, getSchema: (): GraphQLSchema | Promise<GraphQLSchema> => runtime.getSchema() }),
     ],

@@ -5,6 +5,15 @@
  */
 import { HeaderMap, type ApolloServer, type BaseContext, type ContextThunk } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { GraphQLError } from 'graphql';
+import {
+  isLimitError,
+  limitError,
+  limitsFromEnv,
+  parseWithinLimits,
+  subgraphLimits,
+  type OperationLimits,
+} from '../../schema/limits/operation-limits.js';
 
 export type Route = (req: IncomingMessage, body: unknown) => Promise<{ status: number; json: unknown }>;
 
@@ -13,19 +22,34 @@ export interface HttpOptions<TContext extends BaseContext> {
   readonly context: (req: IncomingMessage) => ReturnType<ContextThunk<TContext>>;
   /** Plain JSON routes, by `METHOD /path`. */
   readonly routes?: Record<string, Route>;
-  /** Largest request body accepted. @default 1 MiB */
+  /** Largest request body accepted. @default the operation limits' `bytes` (1 MiB, `MAX_BODY_BYTES`) */
   readonly maxBodyBytes?: number;
+  /**
+   * The operation limits, checked before Apollo parses: the gateway's own (`MAX_*` from the
+   * environment, as the gateway reads them) with room for its query plans (`subgraphLimits`), so a
+   * direct caller cannot bypass what the gateway refuses.
+   */
+  readonly limits?: OperationLimits;
 }
 
+/** Refused with `OPERATIE_TE_GROOT` as the gateway refuses it; `Content-Length` first, then while reading. */
 async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) throw limitError('bytes', limit, declared);
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw Object.assign(new Error('body too large'), { status: 413 });
+    if (size > limit) throw limitError('bytes', limit);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A refusal as a GraphQL error response (no `http` extension, no query). */
+function limitResponse(error: { message: string; extensions: Record<string, unknown> }) {
+  const { http: _http, ...extensions } = error.extensions;
+  return { errors: [{ message: error.message, extensions }] };
 }
 
 function sendJson(res: ServerResponse, status: number, json: unknown): void {
@@ -34,7 +58,8 @@ function sendJson(res: ServerResponse, status: number, json: unknown): void {
 }
 
 export function createHttpServer<TContext extends BaseContext>(options: HttpOptions<TContext>): Server {
-  const { apollo, routes = {}, maxBodyBytes = 1 << 20 } = options;
+  const limits = options.limits ?? subgraphLimits(limitsFromEnv(process.env));
+  const { apollo, routes = {}, maxBodyBytes = limits.bytes } = options;
   return createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://subgraph');
@@ -63,6 +88,8 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
           body = raw; // Apollo answers a malformed body with its own 400.
         }
       }
+      const refused = refuseOverLimits(req.method === 'GET' ? { query: url.searchParams.get('query') } : body, limits);
+      if (refused) return sendJson(res, 400, limitResponse(refused));
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: () => options.context(req),
@@ -73,11 +100,30 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     } catch (error) {
+      if (isLimitError(error) && !res.headersSent) {
+        // Answer at once and close the connection rather than read the rest of an oversized body.
+        res.setHeader('connection', 'close');
+        return sendJson(res, 413, limitResponse(error));
+      }
       const status = (error as { status?: number }).status ?? 500;
-      if (!res.headersSent) sendJson(res, status, { error: status === 413 ? 'TE_GROOT' : 'INTERNE_FOUT' });
+      if (!res.headersSent) sendJson(res, status, { error: 'INTERNE_FOUT' });
       else res.end();
     }
   });
+}
+
+/** The first operation over a limit in a body (or a batch of them); syntax errors are Apollo's to report. */
+function refuseOverLimits(body: unknown, limits: OperationLimits): GraphQLError | undefined {
+  for (const item of Array.isArray(body) ? body : [body]) {
+    const query = item && typeof item === 'object' ? (item as { query?: unknown }).query : undefined;
+    if (typeof query !== 'string') continue;
+    try {
+      parseWithinLimits(query, limits);
+    } catch (error) {
+      if (isLimitError(error)) return error;
+    }
+  }
+  return undefined;
 }
 
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {

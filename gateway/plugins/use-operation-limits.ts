@@ -1,0 +1,147 @@
+/**
+ * Operation limits at the gateway (issue 14 item 5), all before planning and before any subgraph
+ * fetch:
+ *
+ * - the body size: a `Content-Length` over the limit is refused before a byte is read, and a body
+ *   without one (chunked) is read only until it passes the limit (413);
+ * - tokens and textual depth in one lexer pass, then depth, aliases, root fields and directives on
+ *   the parsed operation, fragments expanded (400);
+ * - the estimated cost with the request's variables, just before execution, i.e. before the
+ *   federation plans a single subgraph fetch (400).
+ *
+ * Each refusal is `OPERATIE_TE_GROOT` with `limiet: { naam, maximum, env }` and `gevonden`, in Dutch,
+ * without any of the query, and is logged as the gateway logs other refusals (status, who, which
+ * limit, the numbers). A malformed JSON body is `ONGELDIGE_JSON`, without echoing any of it (Yoga's
+ * own parser does). The limits are shared with the subgraphs (`schema/limits`).
+ */
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { GraphQLError } from 'graphql';
+import {
+  DEFAULT_LIMITS,
+  invalidJsonError,
+  isLimitError,
+  limitError,
+  operationCost,
+  parseWithinLimits,
+  type OperationLimits,
+} from '../../schema/limits/operation-limits.js';
+import { callerOf } from './use-authentication.js';
+
+export interface OperationLimitsOptions {
+  /** Where refusals are recorded (who, which limit, the numbers; never the query or the token). */
+  readonly log?: (message: string) => void;
+}
+
+/** The body, read until it passes `max` bytes; then reading stops and the request is refused. */
+async function readLimited(request: Request, max: number): Promise<Buffer> {
+  const declared = Number(request.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) throw limitError('bytes', max, declared);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel().catch(() => {});
+        throw limitError('bytes', max);
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks, size);
+}
+
+const isJson = (request: Request) => /^application\/(graphql\+)?json\b/i.test(request.headers.get('content-type') ?? '');
+
+function describe(request: Request | undefined, error: GraphQLError): string {
+  const e = error.extensions as { limiet?: { naam: string; maximum: number }; gevonden?: number; http?: { status?: number } };
+  const caller = request ? callerOf(request) : undefined;
+  const who = caller ? `${caller.partij} ${caller.organisatie} (${caller.sub})` : 'onbekend';
+  const found = e.gevonden === undefined ? `meer dan ${e.limiet?.maximum}` : String(e.gevonden);
+  return `${e.http?.status ?? 400} ${request?.method ?? 'POST'} ${request ? new URL(request.url).pathname : '/graphql'}: OPERATIE_TE_GROOT ${e.limiet?.naam} ${found} > ${e.limiet?.maximum} — ${who}`;
+}
+
+/** The refusal as its own response: `http.status` for the status, never serialised; the connection closes on a 413. */
+function refusal(fetchAPI: { Response: typeof Response }, error: GraphQLError): Response {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number } } & Record<string, unknown>;
+  const status = http?.status ?? 400;
+  return new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions }] }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...(status === 413 ? { connection: 'close' } : {}) },
+  });
+}
+
+export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { log = () => {} }: OperationLimitsOptions = {}): GatewayPlugin {
+  /** The first operation of the request (or its batch) over a limit. */
+  const overLimit = (params: unknown): GraphQLError | undefined => {
+    for (const p of Array.isArray(params) ? params : [params]) {
+      const query = p && typeof p === 'object' ? (p as { query?: unknown }).query : undefined;
+      if (typeof query !== 'string') continue;
+      try {
+        parseWithinLimits(query, limits);
+      } catch (error) {
+        if (isLimitError(error)) return error;
+      }
+    }
+    return undefined;
+  };
+  return {
+    // Every limit but cost is decided here, as the request is read: the response is ours (status,
+    // body), and nothing of the operation has been parsed by Yoga, let alone planned.
+    onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {
+      if (!requestParser) return;
+      const parseRequest = requestParser;
+      setRequestParser(async (req) => {
+        let params: Awaited<ReturnType<typeof parseRequest>>;
+        if (req.method === 'POST') {
+          let bytes: Buffer;
+          try {
+            bytes = await readLimited(req, limits.bytes);
+          } catch (error) {
+            if (!isLimitError(error)) throw error;
+            log(describe(request, error));
+            return refusal(fetchAPI, error); // answered at once; the rest of the body is not read
+          }
+          if (!isJson(req)) params = await parseRequest(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(bytes) }));
+          else {
+            try {
+              params = JSON.parse(bytes.toString('utf8'));
+            } catch {
+              throw invalidJsonError();
+            }
+            if (params === null || typeof params !== 'object') throw invalidJsonError();
+          }
+        } else {
+          params = await parseRequest(req);
+        }
+        if (params instanceof fetchAPI.Response) return params;
+        const error = overLimit(params);
+        if (!error) return params;
+        log(describe(request, error));
+        return refusal(fetchAPI, error);
+      });
+    },
+    // A backstop for any document that reaches Yoga's parser some other way.
+    onParse({ context, parseFn, setParseFn }) {
+      const request = (context as { request?: Request }).request;
+      setParseFn((source, options) => {
+        try {
+          return parseWithinLimits(typeof source === 'string' ? source : source.body, limits, parseFn, options);
+        } catch (error) {
+          if (isLimitError(error)) log(describe(request, error));
+          throw error;
+        }
+      });
+    },
+    onExecute({ args, setResultAndStopExecution }) {
+      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>, limits.lijstgrootte);
+      if (cost <= limits.kosten) return;
+      const error = limitError('kosten', limits.kosten, cost);
+      log(describe((args.contextValue as { request?: Request }).request, error));
+      setResultAndStopExecution({ errors: [error] });
+    },
+  };
+}
