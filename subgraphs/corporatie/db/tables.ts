@@ -3,12 +3,12 @@
  * three-party lease with the linked care provider, and after housing the evaluations and signals.
  * One table set serves all eight corporations; every row names its corporation.
  */
-import { boolean, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgSchema, text } from 'drizzle-orm/pg-core';
 import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
+import { moment } from '../../common/moment.js';
 
 export const corporatie = pgSchema('corporatie');
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
 export const woningaanbiedingen = corporatie.table(
   'woningaanbiedingen',
@@ -19,7 +19,7 @@ export const woningaanbiedingen = corporatie.table(
     omschrijving: text('omschrijving').notNull(),
     kernHuurprijsCent: integer('kern_huurprijs_cent').notNull(),
     beschikbaarPer: date('beschikbaar_per', { mode: 'string' }),
-    aangebodenOp: ts('aangeboden_op').notNull(),
+    aangebodenOp: moment('aangeboden_op').notNull(),
   },
   (t) => [index('woningaanbiedingen_traject_idx').on(t.trajectId)],
 );
@@ -35,7 +35,7 @@ export const huurovereenkomsten = corporatie.table('huurovereenkomsten', {
   ingangsdatum: date('ingangsdatum', { mode: 'string' }).notNull(),
   kaleHuurCent: integer('kale_huur_cent').notNull(),
   borgCent: integer('borg_cent').notNull(),
-  getekendOp: ts('getekend_op').notNull(),
+  getekendOp: moment('getekend_op').notNull(),
   beeindigdOp: date('beeindigd_op', { mode: 'string' }),
   /** POSITIEF, ONTRUIMD or VERTROKKEN (the last two are the only trigger for a fund claim). */
   beeindiging: text('beeindiging'),

@@ -9,12 +9,12 @@
  * and whose sum never drops below zero.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, jsonb, pgSchema, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, jsonb, pgSchema, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
+import { moment } from '../../common/moment.js';
 
 export const garantiefonds = pgSchema('garantiefonds');
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 const cents = (name: string) => bigint(name, { mode: 'number' });
 
 /**
@@ -29,8 +29,8 @@ export const deelnemers = garantiefonds.table(
     soort: text('soort').notNull(),
     slug: text('slug').notNull(),
     gewicht: cents('gewicht').notNull(),
-    toegetredenOp: ts('toegetreden_op').notNull(),
-    uitgetredenOp: ts('uitgetreden_op'),
+    toegetredenOp: moment('toegetreden_op').notNull(),
+    uitgetredenOp: moment('uitgetreden_op'),
   },
   (t) => [
     check('deelnemers_soort_ck', sql`${t.soort} in ('GEMEENTE', 'CORPORATIE', 'ZORGAANBIEDER')`),
@@ -44,7 +44,7 @@ export const bijdrageronden = garantiefonds.table(
   {
     ronde: cents('ronde').primaryKey(),
     soort: text('soort').notNull(),
-    gevraagdOp: ts('gevraagd_op').notNull(),
+    gevraagdOp: moment('gevraagd_op').notNull(),
     /** Why the round was called, e.g. the balance that dropped below € 25.000. */
     aanleiding: text('aanleiding').notNull(),
   },
@@ -59,10 +59,10 @@ export const bijdragen = garantiefonds.table(
     ronde: cents('ronde').notNull(),
     deelnemer: text('deelnemer').notNull(),
     bedragCent: cents('bedrag_cent').notNull(),
-    gevraagdOp: ts('gevraagd_op').notNull(),
-    betaaldOp: ts('betaald_op'),
+    gevraagdOp: moment('gevraagd_op').notNull(),
+    betaaldOp: moment('betaald_op'),
     /** Set when the fund was wound up before the contribution was paid: no longer due. */
-    vervallenOp: ts('vervallen_op'),
+    vervallenOp: moment('vervallen_op'),
   },
   (t) => [
     uniqueIndex('bijdragen_ronde_deelnemer_uq').on(t.ronde, t.deelnemer),
@@ -84,7 +84,7 @@ export const grootboek = garantiefonds.table(
     deelnemer: text('deelnemer'),
     aanvraagId: text('aanvraag_id'),
     bijdrageId: text('bijdrage_id'),
-    op: ts('op').notNull(),
+    op: moment('op').notNull(),
     omschrijving: text('omschrijving').notNull(),
   },
   (t) => [
@@ -120,16 +120,16 @@ export const aanvragen = garantiefonds.table(
     /** Waivable conditions the claim did not meet when filed (art. 7.9); empty for most. */
     bevindingen: text('bevindingen').array().notNull().default(sql`'{}'::text[]`),
     uitzonderingToelichting: text('uitzondering_toelichting'),
-    ingediendOp: ts('ingediend_op').notNull(),
+    ingediendOp: moment('ingediend_op').notNull(),
     ingediendDoor: text('ingediend_door'),
     besprokenOp: text('besproken_op'),
-    besluitOp: ts('besluit_op'),
+    besluitOp: moment('besluit_op'),
     besluitDoor: text('besluit_door'),
     motivering: text('motivering'),
     partijenGeraadpleegd: boolean('partijen_geraadpleegd'),
     overlegInstemming: boolean('overleg_instemming').notNull().default(false),
     uitzondering: boolean('uitzondering').notNull().default(false),
-    uitbetaaldOp: ts('uitbetaald_op'),
+    uitbetaaldOp: moment('uitbetaald_op'),
   },
   (t) => [
     // One claim per negative end (AL_AANGEVRAAGD), also when two filings race.
@@ -149,7 +149,7 @@ export const nalatigheden = garantiefonds.table(
     partij: text('partij').notNull(),
     organisatie: text('organisatie').notNull(),
     toelichting: text('toelichting').notNull(),
-    vastgelegdOp: ts('vastgelegd_op').notNull(),
+    vastgelegdOp: moment('vastgelegd_op').notNull(),
     vastgelegdDoor: text('vastgelegd_door').notNull(),
   },
   (t) => [index('nalatigheden_traject_idx').on(t.trajectId)],

@@ -3,12 +3,12 @@
  * research per life domain, the four documents of step 3 and the ondersteuningsplan. The resident's
  * personal data live here and nowhere else.
  */
-import { boolean, pgSchema, text, timestamp, date, index } from 'drizzle-orm/pg-core';
+import { boolean, pgSchema, text, date, index } from 'drizzle-orm/pg-core';
 import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
+import { moment } from '../../common/moment.js';
 
 export const gemeente = pgSchema('gemeente');
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
 export const inwoners = gemeente.table(
   'inwoners',
@@ -32,14 +32,14 @@ export const meldingen = gemeente.table('meldingen', {
   trajectId: text('traject_id').primaryKey(),
   ingediendDoor: text('ingediend_door').notNull(),
   zorgaanbieder: text('zorgaanbieder'),
-  machtigingOp: ts('machtiging_op'),
-  ontvangenOp: ts('ontvangen_op').notNull(),
+  machtigingOp: moment('machtiging_op'),
+  ontvangenOp: moment('ontvangen_op').notNull(),
   toelichting: text('toelichting'),
 });
 
 export const onderzoeken = gemeente.table('onderzoeken', {
   trajectId: text('traject_id').primaryKey(),
-  gesprekOp: ts('gesprek_op'),
+  gesprekOp: moment('gesprek_op'),
   opleiding: text('opleiding'),
   werkDaginvulling: text('werk_daginvulling'),
   inkomen: text('inkomen'),
@@ -60,7 +60,7 @@ export const documenten = gemeente.table(
     id: text('id').primaryKey(),
     trajectId: text('traject_id').notNull(),
     soort: text('soort').notNull(),
-    ontvangenOp: ts('ontvangen_op').notNull(),
+    ontvangenOp: moment('ontvangen_op').notNull(),
     geldigTot: date('geldig_tot', { mode: 'string' }),
     inhoud: text('inhoud').notNull(),
   },
@@ -70,7 +70,7 @@ export const documenten = gemeente.table(
 export const ondersteuningsplannen = gemeente.table('ondersteuningsplannen', {
   trajectId: text('traject_id').primaryKey(),
   doelen: text('doelen').notNull(),
-  ondertekendOp: ts('ondertekend_op'),
+  ondertekendOp: moment('ondertekend_op'),
   ondertekendDoor: text('ondertekend_door'),
 });
 

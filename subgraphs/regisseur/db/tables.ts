@@ -3,13 +3,13 @@
  * the bemiddelingsprofiel, the selection of corporations and the Woonkans-overleg. No BSN, name,
  * birth date, address or health data is ever stored here: the regisseur composes those at query time.
  */
-import { boolean, integer, jsonb, pgSchema, text, timestamp, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { boolean, integer, jsonb, pgSchema, text, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { jtiTable } from '../../../schema/identity/jti-register.js';
 import { logboekTables } from '../../common/logboek/tables.js';
+import { moment } from '../../common/moment.js';
 
 export const regisseur = pgSchema('regisseur');
 
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
 export const trajecten = regisseur.table(
   'trajecten',
@@ -30,9 +30,9 @@ export const trajecten = regisseur.table(
     /** Facts the routeplanner checks before a transition (e.g. ONDERSTEUNINGSPLAN_ONDERTEKEND). */
     feiten: jsonb('feiten').$type<Record<string, string>>().notNull().default({}),
     versie: integer('versie').notNull().default(1),
-    aangemeldOp: ts('aangemeld_op').notNull(),
-    gehuisvestOp: ts('gehuisvest_op'),
-    afgeslotenOp: ts('afgesloten_op'),
+    aangemeldOp: moment('aangemeld_op').notNull(),
+    gehuisvestOp: moment('gehuisvest_op'),
+    afgeslotenOp: moment('afgesloten_op'),
   },
   (t) => [uniqueIndex('trajecten_code_uq').on(t.code), index('trajecten_regio_fase_idx').on(t.regio, t.fase)],
 );
@@ -48,7 +48,7 @@ export const transities = regisseur.table(
     partij: text('partij').notNull(),
     organisatie: text('organisatie').notNull(),
     reden: text('reden'),
-    op: ts('op').notNull(),
+    op: moment('op').notNull(),
   },
   (t) => [index('transities_traject_idx').on(t.trajectId)],
 );
@@ -65,7 +65,7 @@ export const profielen = regisseur.table('profielen', {
   financien: text('financien'),
   conclusie: text('conclusie'),
   bejegeningsadvies: text('bejegeningsadvies'),
-  gewijzigdOp: ts('gewijzigd_op').notNull(),
+  gewijzigdOp: moment('gewijzigd_op').notNull(),
 });
 
 export const selecties = regisseur.table(
@@ -73,11 +73,11 @@ export const selecties = regisseur.table(
   {
     trajectId: text('traject_id').notNull(),
     corporatie: text('corporatie').notNull(),
-    geselecteerdOp: ts('geselecteerd_op').notNull(),
+    geselecteerdOp: moment('geselecteerd_op').notNull(),
     /** Outcome of the Woonkans-overleg for this corporation: INTERESSE / GEEN_INTERESSE. */
     overlegUitkomst: text('overleg_uitkomst'),
     overlegToelichting: text('overleg_toelichting'),
-    besprokenOp: ts('besproken_op'),
+    besprokenOp: moment('besproken_op'),
   },
   (t) => [uniqueIndex('selecties_uq').on(t.trajectId, t.corporatie)],
 );
@@ -93,9 +93,9 @@ export const toestemmingen = regisseur.table(
     categorieen: text('categorieen').array().notNull(),
     doel: text('doel').notNull(),
     richting: text('richting').notNull(),
-    gegevenOp: ts('gegeven_op').notNull(),
-    geldigTot: ts('geldig_tot').notNull(),
-    ingetrokkenOp: ts('ingetrokken_op'),
+    gegevenOp: moment('gegeven_op').notNull(),
+    geldigTot: moment('geldig_tot').notNull(),
+    ingetrokkenOp: moment('ingetrokken_op'),
     vastgelegdDoor: text('vastgelegd_door').notNull(),
     ondertekendDoor: text('ondertekend_door').notNull(),
   },
@@ -109,7 +109,7 @@ export const toestemmingGebeurtenissen = regisseur.table(
     id: text('id').primaryKey(),
     toestemmingId: text('toestemming_id').notNull(),
     soort: text('soort').notNull(),
-    op: ts('op').notNull(),
+    op: moment('op').notNull(),
     door: text('door').notNull(),
     toelichting: text('toelichting'),
     inhoud: jsonb('inhoud'),
@@ -130,7 +130,7 @@ export const terugkoppelingen = regisseur.table(
     moment: text('moment').notNull(),
     toelichting: text('toelichting').notNull(),
     door: text('door').notNull(),
-    op: ts('op').notNull(),
+    op: moment('op').notNull(),
   },
   (t) => [index('terugkoppelingen_traject_idx').on(t.trajectId)],
 );
@@ -146,8 +146,8 @@ export const casusoverleggen = regisseur.table('casusoverleggen', {
   status: text('status').notNull(),
   besluitToelichting: text('besluit_toelichting'),
   besluitDoor: text('besluit_door'),
-  tot: ts('tot'),
-  aangevraagdOp: ts('aangevraagd_op').notNull(),
+  tot: moment('tot'),
+  aangevraagdOp: moment('aangevraagd_op').notNull(),
 });
 
 export const doorbrekingen = regisseur.table('doorbrekingen', {
@@ -160,10 +160,10 @@ export const doorbrekingen = regisseur.table('doorbrekingen', {
   velden: text('velden').array().notNull(),
   criteria: jsonb('criteria').$type<Record<string, boolean>>().notNull(),
   motivering: text('motivering').notNull(),
-  vanaf: ts('vanaf').notNull(),
-  tot: ts('tot').notNull(),
+  vanaf: moment('vanaf').notNull(),
+  tot: moment('tot').notNull(),
   inwonerGeinformeerd: boolean('inwoner_geinformeerd').notNull().default(false),
-  beoordeeldOp: ts('beoordeeld_op'),
+  beoordeeldOp: moment('beoordeeld_op'),
   beoordeling: text('beoordeling'),
 });
 
