@@ -134,7 +134,7 @@ describe('fail closed', () => {
     expect(res.text).toContain(NAAM);
     const [count] = await db('gemeente').select({ n: sql<number>`count(*)::int` }).from(log('gemeente'));
     expect(count!.n).toBeGreaterThan(before[0]!.n);
-    expect(await verifyLogs([targets()[0]!])).toEqual([{ subgraph: 'gemeente', status: 'ok', checked: count!.n }]);
+    expect(await verifyLogs([targets()[0]!])).toEqual([{ subgraph: 'gemeente', status: 'ok', checked: count!.n, audit: { checked: expect.any(Number), ongeketend: 0 } }]);
   });
 });
 
@@ -180,6 +180,24 @@ describe('tamper evidence', () => {
     expect((await verifyLogs(targets())).map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
   });
 
+  it('finds a changed audit row (who did it) at its audit seq, and is whole again once it is undone', async () => {
+    const a = logboekVan('regisseur').tables.audit;
+    const [victim] = await db('regisseur').select().from(a).where(sql`${a.seq} is not null`).orderBy(desc(a.seq)).limit(1);
+    expect(victim?.seq).toBeGreaterThan(0);
+    const set = (sub: string) =>
+      db('regisseur').transaction(async (tx) => {
+        await tx.execute(sql.raw(`alter table regisseur.audit disable trigger audit_alleen_toevoegen`));
+        await tx.execute(sql.raw(`update regisseur.audit set sub = '${sub}' where seq = ${victim!.seq}`));
+        await tx.execute(sql.raw(`alter table regisseur.audit enable trigger audit_alleen_toevoegen`));
+      });
+    await set('iemand-anders');
+    expect((await verifyLogs(targets())).find((o) => o.subgraph === 'regisseur')).toEqual({
+      subgraph: 'regisseur', status: 'gebroken', keten: 'audit', brokenAt: victim!.seq, reason: 'content does not match its hash',
+    });
+    await set(victim!.sub);
+    expect((await verifyLogs(targets())).map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
   it('npm run verify-log reports each subgraph and exits 1 with the first broken seq', async () => {
     const [second] = await db('gemeente').select().from(log('gemeente')).where(eq(log('gemeente').seq, 2));
     expect(second).toBeDefined();
@@ -200,10 +218,10 @@ describe('tamper evidence', () => {
     const all = await run([]);
     expect(all.code).toBe(1);
     expect(all.stdout).toMatch(/^gemeente: GEBROKEN bij seq 2: content does not match its hash$/m);
-    expect(all.stdout).toMatch(/^regisseur: ok, \d+ rijen gecontroleerd$/m);
-    expect(all.stdout).toMatch(/^corporatie: ok, \d+ (rij|rijen) gecontroleerd$/m);
-    expect(all.stdout).toMatch(/^garantiefonds: ok, \d+ (rij|rijen) gecontroleerd$/m);
+    expect(all.stdout).toMatch(/^regisseur: ok, \d+ rijen gecontroleerd, \d+ auditrijen gecontroleerd/m);
+    expect(all.stdout).toMatch(/^corporatie: ok, \d+ (rij|rijen) gecontroleerd, \d+ (auditrij|auditrijen) gecontroleerd/m);
+    expect(all.stdout).toMatch(/^garantiefonds: ok, \d+ (rij|rijen) gecontroleerd, \d+ (auditrij|auditrijen) gecontroleerd/m);
     const one = await run(['--subgraph', 'regisseur']);
-    expect(one).toEqual({ code: 0, stdout: expect.stringMatching(/^regisseur: ok, \d+ rijen gecontroleerd\n$/) });
+    expect(one).toEqual({ code: 0, stdout: expect.stringMatching(/^regisseur: ok, \d+ rijen gecontroleerd, \d+ auditrijen gecontroleerd[^\n]*\n$/) });
   }, 90_000);
 });

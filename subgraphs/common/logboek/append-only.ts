@@ -170,3 +170,74 @@ export function privilegesSql(schemaName: string, appRole: string, options: { re
   }
   return join(statements);
 }
+
+/**
+ * The audit chain's guarantees (custom migration `…_audit_keten_bewaking`, after the generated one
+ * that adds `audit.seq`/`vorige_hash`/`hash` and the seals' `audit_*` columns):
+ *
+ * - `audit_keten_volledig`: a row carries all three chain columns or none;
+ * - `audit_geketend`: only rows that existed when this migration ran (id up to the then largest id)
+ *   may lack them, so every row written since is chained — old rows are kept as they were, never
+ *   chained after the fact (that would vouch for rows nobody protected), and `verify-log` counts
+ *   them as unverifiable;
+ * - the seal trigger now also requires a seal's audit bounds and last audit digest to match the
+ *   audit chain of that segment (both null when the segment has no chained audit row), and lets
+ *   retention's drop change nothing of them.
+ */
+export function auditKetenSql(schemaName: string): string {
+  const s = quoteIdent(schemaName);
+  const literal = `'${schemaName.replace(/'/g, "''")}'`;
+  return join([
+    `ALTER TABLE ${s}."audit" ADD CONSTRAINT "audit_keten_volledig"
+  CHECK ((seq IS NULL) = (hash IS NULL) AND (hash IS NULL) = (vorige_hash IS NULL))`,
+    `
+DO $do$
+BEGIN
+  EXECUTE format('ALTER TABLE %I."audit" ADD CONSTRAINT "audit_geketend" CHECK (seq IS NOT NULL OR id <= %s)',
+                 ${literal}, (SELECT COALESCE(max(a.id), 0) FROM ${s}."audit" a));
+END
+$do$`,
+    `
+CREATE OR REPLACE FUNCTION ${s}."logboek_segmenten_bewaken"() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  bounds record;
+  abounds record;
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    SELECT min(v.seq) AS first_seq, max(v.seq) AS last_seq INTO bounds
+      FROM ${s}."verwerkingen" v WHERE v.segment = NEW.segment;
+    SELECT min(a.seq) AS first_seq, max(a.seq) AS last_seq INTO abounds
+      FROM ${s}."audit" a WHERE a.segment = NEW.segment AND a.seq IS NOT NULL;
+    IF NEW.dropped_at IS NOT NULL
+       OR NEW.segment <> COALESCE((SELECT max(g.segment) FROM ${s}."segmenten" g), 0) + 1
+       OR bounds.first_seq IS DISTINCT FROM NEW.first_seq
+       OR bounds.last_seq IS DISTINCT FROM NEW.last_seq
+       OR NOT EXISTS (SELECT 1 FROM ${s}."verwerkingen" v
+                      WHERE v.seq = NEW.last_seq AND v.hash = NEW.last_hash AND v.segment = NEW.segment)
+       OR abounds.first_seq IS DISTINCT FROM NEW.audit_first_seq
+       OR abounds.last_seq IS DISTINCT FROM NEW.audit_last_seq
+       OR (NEW.audit_last_seq IS NULL AND NEW.audit_last_hash IS NOT NULL)
+       OR (NEW.audit_last_seq IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${s}."audit" a
+                      WHERE a.seq = NEW.audit_last_seq AND a.hash = NEW.audit_last_hash AND a.segment = NEW.segment)) THEN
+      RAISE EXCEPTION '${APPEND_ONLY_MESSAGE}: seal of segment % does not match the chain in %', NEW.segment, TG_TABLE_SCHEMA
+        USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF TG_OP = 'UPDATE'
+     AND current_setting('${RETENTION_SETTING}', true) = 'on'
+     AND OLD.dropped_at IS NULL AND NEW.dropped_at IS NOT NULL
+     AND NEW.segment = OLD.segment AND NEW.first_seq = OLD.first_seq AND NEW.last_seq = OLD.last_seq
+     AND NEW.last_hash = OLD.last_hash AND NEW.sealed_at = OLD.sealed_at
+     AND NEW.audit_first_seq IS NOT DISTINCT FROM OLD.audit_first_seq
+     AND NEW.audit_last_seq IS NOT DISTINCT FROM OLD.audit_last_seq
+     AND NEW.audit_last_hash IS NOT DISTINCT FROM OLD.audit_last_hash THEN
+    RETURN NEW;
+  END IF;
+  RAISE EXCEPTION '${APPEND_ONLY_MESSAGE}: % on %.% is refused', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+    USING ERRCODE = 'insufficient_privilege';
+END
+$fn$`,
+  ]);
+}

@@ -5,7 +5,7 @@
  * Pure functions: the writer and the verifier compute exactly the same bytes.
  */
 import { createHash } from 'node:crypto';
-import type { VerwerkingRow } from './tables.js';
+import type { AuditRow, VerwerkingRow } from './tables.js';
 
 /** The `vorige_hash` of the very first row of a chain. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -93,6 +93,48 @@ export function linkRows<T extends ChainFields>(
   let prev = vorigeHash;
   return rows.map((row) => {
     const hash = chainHash(prev, row);
+    const linked = { ...row, vorigeHash: prev, hash };
+    prev = hash;
+    return linked;
+  });
+}
+
+/** What is hashed of an audit row: everything but the database id and the chain columns. */
+export type AuditChainFields = Omit<AuditRow, 'id' | 'seq' | 'vorigeHash' | 'hash'> & { readonly seq: number };
+
+/** The hashed content of an audit row, under its column names (as `chainContent`). */
+export function auditChainContent(row: AuditChainFields): Record<string, unknown> {
+  return {
+    seq: row.seq,
+    segment: row.segment,
+    trace_id: row.traceId,
+    span_id: row.spanId,
+    sub: row.sub,
+    partij: row.partij,
+    organisatie: row.organisatie,
+    rol: row.rol,
+    azp: row.azp,
+    acr: row.acr,
+    operation_name: row.operationName,
+    tijdstip: row.tijdstip,
+  };
+}
+
+/** The audit chain's link: `sha256(vorigeHash || canonicalJson(auditChainContent(row)))`, hex. */
+export function auditChainHash(vorigeHash: string, row: AuditChainFields): string {
+  return createHash('sha256')
+    .update(vorigeHash + canonicalJson(auditChainContent(row)), 'utf8')
+    .digest('hex');
+}
+
+/** Links audit rows (in seq order) after `vorigeHash`, as `linkRows` does processing records. */
+export function linkAuditRows<T extends AuditChainFields>(
+  vorigeHash: string,
+  rows: readonly T[],
+): (T & { vorigeHash: string; hash: string })[] {
+  let prev = vorigeHash;
+  return rows.map((row) => {
+    const hash = auditChainHash(prev, row);
     const linked = { ...row, vorigeHash: prev, hash };
     prev = hash;
     return linked;

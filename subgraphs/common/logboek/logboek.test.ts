@@ -88,8 +88,8 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
   it_('chains the rows; the chain verifies, also page by page', async () => {
     await open();
     for (let i = 0; i < 5; i += 1) await write([allowed(`t-${i}`, `p-${i}`, naam), refused(`t-${i}`, `p-${i}`, gezondheid)], meta());
-    expect(await verify()).toEqual({ ok: true, checked: 10 });
-    expect(await verify(3)).toEqual({ ok: true, checked: 10 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 10 });
+    expect(await verify(3)).toMatchObject({ ok: true, checked: 10 });
     const [first] = await t.query<{ vorige_hash: string }>(`select vorige_hash from "${t.schema}"."verwerkingen" where seq = 1`);
     expect(first?.vorige_hash).toBe(GENESIS_HASH);
   });
@@ -148,7 +148,7 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
     // Nor marks a segment dropped by hand (only drop_segment sets the setting and the mark together).
     await expectRefused(t.query(`update "${t.schema}"."segmenten" set dropped_at = now()`));
     expect(await rows()).toHaveLength(1);
-    expect(await verify()).toEqual({ ok: true, checked: 1 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 1 });
   });
 
   it_('refuses rows in a sealed segment and seals that do not match the chain', async () => {
@@ -181,7 +181,7 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
     }
     const seqs = (await rows()).map((r) => Number(r.seq));
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(await verify(7)).toEqual({ ok: true, checked: 40 });
+    expect(await verify(7)).toMatchObject({ ok: true, checked: 40 });
     const links = await t.query<{ n: string | number }>(
       `select count(distinct vorige_hash) as n from "${t.schema}"."verwerkingen"`,
     );
@@ -203,16 +203,16 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
     const dropped = await dropSegmentsBefore(t.db, t.schema, new Date(Date.now() + 60_000));
     expect(dropped).toEqual({ segmenten: [1, 2], verwerkingen: 3, audit: 2 });
     expect((await rows()).map((r) => Number(r.seq))).toEqual([4]);
-    expect(await verify()).toEqual({ ok: true, checked: 1 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 1 });
 
     // The chain continues, also when retention removed every row.
     expect(await seal()).toMatchObject({ segment: 3, firstSeq: 4, lastSeq: 4 });
     expect((await dropSegmentsBefore(t.db, t.schema, new Date(Date.now() + 60_000))).segmenten).toEqual([3]);
-    expect(await verify()).toEqual({ ok: true, checked: 0 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 0 });
     await write([allowed('t-4', 'p-4', naam)], meta());
     const [row] = await t.query<{ seq: string | number; segment: number }>(`select seq, segment from "${t.schema}"."verwerkingen"`);
     expect([Number(row!.seq), row!.segment]).toEqual([5, 4]);
-    expect(await verify()).toEqual({ ok: true, checked: 1 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 1 });
     // A row left behind in a dropped segment's range would be reported.
     const segs = await t.query<{ segment: number; dropped_at: unknown }>(`select segment, dropped_at from "${t.schema}"."segmenten" order by segment`);
     expect(segs.map((s) => [s.segment, s.dropped_at !== null])).toEqual([[1, true], [2, true], [3, true]]);
@@ -226,7 +226,7 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
     await write([allowed('t-1', 'p-1', naam)], meta());
     await sealSegment({ db: t.db, schema: t.schema, tables: t.tables });
     await expect(t.query(`select * from "${t.schema}"."drop_segment"(2)`)).rejects.toThrow(/older segments/);
-    expect(await verify()).toEqual({ ok: true, checked: 2 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 2 });
   });
 
   it_('rejects when the database is closed, and when tables and schema disagree', async () => {
@@ -270,7 +270,7 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
         expect(dropped).toEqual({ segmenten: [1], verwerkingen: 1, audit: 1 });
         await expectRejects(attempt(`delete from "${t.schema}"."verwerkingen"`), denied);
       });
-      expect(await verify()).toEqual({ ok: true, checked: 1 });
+      expect(await verify()).toMatchObject({ ok: true, checked: 1 });
     } finally {
       for (const role of [app, ret]) {
         await t.query(`drop owned by ${role}`);

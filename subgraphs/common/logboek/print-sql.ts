@@ -4,15 +4,21 @@
  *     npx drizzle-kit generate --custom --name logboek_append_only   # creates an empty .sql file
  *     npx tsx subgraphs/common/logboek/print-sql.ts gemeente > <that file>
  *
- * With `--privileges <appRole> [<retentionRole>]` it prints the deployment's GRANT/REVOKE instead.
+ * With `--audit-keten` it prints the later custom migration that guards the audit chain
+ * (`npx drizzle-kit generate --custom --name audit_keten_bewaking`). With
+ * `--privileges <appRole> [<retentionRole>]` it prints the deployment's GRANT/REVOKE instead.
  */
-import { appendOnlySql, privilegesSql } from './append-only.js';
+import { appendOnlySql, auditKetenSql, privilegesSql } from './append-only.js';
 
 const [schema, flag, appRole, retentionRole] = process.argv.slice(2);
-if (!schema || (flag !== undefined && (flag !== '--privileges' || !appRole))) {
-  process.stderr.write('usage: print-sql.ts <schema> [--privileges <appRole> [<retentionRole>]]\n');
+if (!schema || (flag !== undefined && flag !== '--audit-keten' && (flag !== '--privileges' || !appRole))) {
+  process.stderr.write('usage: print-sql.ts <schema> [--audit-keten | --privileges <appRole> [<retentionRole>]]\n');
   process.exit(2);
 }
 process.stdout.write(
-  flag ? privilegesSql(schema, appRole!, retentionRole ? { retentionRole } : {}) : appendOnlySql(schema),
+  flag === '--audit-keten'
+    ? auditKetenSql(schema)
+    : flag
+      ? privilegesSql(schema, appRole!, retentionRole ? { retentionRole } : {})
+      : appendOnlySql(schema),
 );

@@ -5,7 +5,7 @@
  * database's `drop_segment` procedure (the only DELETE the append-only triggers allow); its seal
  * stays, so the rest of the chain remains verifiable from the kept last digest.
  */
-import { and, asc, eq, max, min, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { readHead } from './head.js';
 import { quoteIdent } from './identifier.js';
@@ -19,6 +19,10 @@ export interface SealedSegment {
   readonly lastSeq: number;
   readonly lastHash: string;
   readonly sealedAt: Date;
+  /** The audit chain's part in the segment; null when it holds no chained audit row. */
+  readonly auditFirstSeq: number | null;
+  readonly auditLastSeq: number | null;
+  readonly auditLastHash: string | null;
 }
 
 export interface SealOptions {
@@ -32,7 +36,7 @@ export interface SealOptions {
 export async function sealSegment(options: SealOptions): Promise<SealedSegment | null> {
   const { db, schema, tables } = options;
   assertTablesInSchema(tables, schema);
-  const { verwerkingen: v, segmenten: g } = tables;
+  const { verwerkingen: v, audit: a, segmenten: g } = tables;
   return db.transaction(
     async (tx) => {
       await lockLog(tx, schema);
@@ -49,12 +53,23 @@ export async function sealSegment(options: SealOptions): Promise<SealedSegment |
         .from(v)
         .where(and(eq(v.seq, lastSeq), eq(v.segment, openSegment)));
       if (!last) throw new Error(`logboek: last row ${lastSeq} of segment ${openSegment} vanished`);
+      const [auditBounds] = await tx
+        .select({ firstSeq: min(a.seq), lastSeq: max(a.seq) })
+        .from(a)
+        .where(and(eq(a.segment, openSegment), isNotNull(a.seq)));
+      const auditLastSeq = auditBounds?.lastSeq == null ? null : Number(auditBounds.lastSeq);
+      const [auditLast] =
+        auditLastSeq === null ? [] : await tx.select({ hash: a.hash }).from(a).where(and(eq(a.seq, auditLastSeq), eq(a.segment, openSegment)));
+      if (auditLastSeq !== null && !auditLast?.hash) throw new Error(`logboek: last audit row ${auditLastSeq} of segment ${openSegment} vanished`);
       const seal: SealedSegment = {
         segment: openSegment,
         firstSeq,
         lastSeq,
         lastHash: last.hash,
         sealedAt: (options.now ?? (() => new Date()))(),
+        auditFirstSeq: auditBounds?.firstSeq == null ? null : Number(auditBounds.firstSeq),
+        auditLastSeq,
+        auditLastHash: auditLast?.hash ?? null,
       };
       await tx.insert(g).values(seal);
       return seal;

@@ -72,6 +72,12 @@ export function logboekTables(schema: PgSchema) {
    * Who did it: the user's identity, kept apart from the processing records (so the resident's
    * overview can never show an employee) and linked to them by trace and span id. One row per
    * request. `segment` lets retention drop a request's user row with its processing records.
+   *
+   * Chained like `verwerkingen`, in a chain of its own (`seq`, `vorige_hash`, `hash`, see
+   * `chain.ts`), written by the same batch transaction under the same lock and cut by the same seals.
+   * Rows written before the chain existed (migration `…_audit_keten`) keep the three columns null: a
+   * database constraint allows that only for ids up to the last one present at that migration, and
+   * `verify-log` counts them as unverifiable rather than as intact (see README).
    */
   const audit = schema.table(
     'audit',
@@ -90,6 +96,10 @@ export function logboekTables(schema: PgSchema) {
       operationName: text('operation_name'),
       tijdstip: tijd('tijdstip').notNull(),
       segment: integer('segment').notNull(),
+      /** Position in this schema's audit chain: 1, 2, 3, … without gaps; null only on rows from before it. */
+      seq: bigint('seq', { mode: 'number' }).unique(),
+      vorigeHash: text('vorige_hash'),
+      hash: text('hash'),
     },
     (t) => [index('audit_trace_idx').on(t.traceId, t.spanId), index('audit_segment_idx').on(t.segment)],
   );
@@ -106,6 +116,13 @@ export function logboekTables(schema: PgSchema) {
     lastHash: text('last_hash').notNull(),
     sealedAt: tijd('sealed_at').notNull(),
     droppedAt: tijd('dropped_at'),
+    /**
+     * The audit chain's part in this segment: first and last audit seq and the last audit digest.
+     * Null when the segment holds no chained audit row (sealed before the audit chain existed).
+     */
+    auditFirstSeq: bigint('audit_first_seq', { mode: 'number' }),
+    auditLastSeq: bigint('audit_last_seq', { mode: 'number' }),
+    auditLastHash: text('audit_last_hash'),
   });
 
   return { verwerkingen, audit, segmenten };

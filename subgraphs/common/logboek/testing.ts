@@ -13,7 +13,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Db } from '../database.js';
-import { STATEMENT_BREAKPOINT, appendOnlySql } from './append-only.js';
+import { STATEMENT_BREAKPOINT, appendOnlySql, auditKetenSql } from './append-only.js';
 import { quoteIdent } from './identifier.js';
 import { logboekTables, type LogboekTables } from './tables.js';
 
@@ -65,7 +65,10 @@ export function createLogboekDdl(schemaName: string): string {
   "acr" text,
   "operation_name" text,
   "tijdstip" timestamp (3) with time zone NOT NULL,
-  "segment" integer NOT NULL
+  "segment" integer NOT NULL,
+  "seq" bigint CONSTRAINT "audit_seq_unique" UNIQUE,
+  "vorige_hash" text,
+  "hash" text
 )`,
     `CREATE INDEX "audit_trace_idx" ON ${s}."audit" ("trace_id", "span_id")`,
     `CREATE INDEX "audit_segment_idx" ON ${s}."audit" ("segment")`,
@@ -75,7 +78,10 @@ export function createLogboekDdl(schemaName: string): string {
   "last_seq" bigint NOT NULL,
   "last_hash" text NOT NULL,
   "sealed_at" timestamp (3) with time zone NOT NULL,
-  "dropped_at" timestamp (3) with time zone
+  "dropped_at" timestamp (3) with time zone,
+  "audit_first_seq" bigint,
+  "audit_last_seq" bigint,
+  "audit_last_hash" text
 )`,
   ].join(`\n${STATEMENT_BREAKPOINT}\n`);
 }
@@ -117,7 +123,7 @@ export interface Variant {
 
 /** Creates the log in `schema` the way drizzle's migrator would: one statement at a time through drizzle. */
 async function prepare(db: Db, schema: string): Promise<void> {
-  for (const statement of [...statementsOf(createLogboekDdl(schema)), ...statementsOf(appendOnlySql(schema))]) {
+  for (const statement of [...statementsOf(createLogboekDdl(schema)), ...statementsOf(appendOnlySql(schema)), ...statementsOf(auditKetenSql(schema))]) {
     await db.execute(sql.raw(statement));
   }
 }

@@ -66,7 +66,7 @@ describe.each(testVariants())('group commit of the access log on $name', { timeo
     expect(rows.map((r) => r.trace_id)).toEqual(expected);
     expect(rows.map((r) => Number(r.seq))).toEqual(expected.map((_, i) => i + 1));
     expect(await auditTraces()).toEqual(metas.map((m) => m.traceId));
-    expect(await verify()).toEqual({ ok: true, checked: expected.length });
+    expect(await verify()).toMatchObject({ ok: true, checked: expected.length });
   });
 
   it_('bounds a batch: at most 200 requests, and a request over the row cap goes alone in chunked inserts', async () => {
@@ -79,7 +79,7 @@ describe.each(testVariants())('group commit of the access log on $name', { timeo
     // 6,000 rows: more than a batch's row cap, and more than one statement's 65,535 parameters hold.
     await Promise.all([write(request('small-1'), meta()), write(request('huge', 6_000), meta()), write(request('small-2'), meta())]);
     expect(counted.transactions()).toBe(3 + 3);
-    expect(await verify()).toEqual({ ok: true, checked: 2 * MAX_BATCH_REQUESTS + 50 + 6_004 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 2 * MAX_BATCH_REQUESTS + 50 + 6_004 });
   });
 
   it_('fails every request of a failed batch closed, writes none of its rows, and the next batch succeeds', async () => {
@@ -113,7 +113,7 @@ describe.each(testVariants())('group commit of the access log on $name', { timeo
       [4, nextMetas[1]!.traceId],
     ]);
     expect(await auditTraces()).toEqual(nextMetas.map((m) => m.traceId));
-    expect(await verify()).toEqual({ ok: true, checked: 4 });
+    expect(await verify()).toMatchObject({ ok: true, checked: 4 });
   });
 
   it_('resolves a request only when its rows are visible from another connection', async () => {
@@ -215,7 +215,7 @@ describe.skipIf(!serverUrl)('two processes writing one log on PostgreSQL', () =>
       );
     expect(await perTrace('verwerkingen')).toEqual(expected);
     expect(await perTrace('audit')).toEqual(new Map([...expected.keys()].map((id) => [id, 1])));
-    expect(await verifyChain({ db, schema, tables: logboekTables(pgSchema(schema)) })).toEqual({ ok: true, checked: total });
+    expect(await verifyChain({ db, schema, tables: logboekTables(pgSchema(schema)) })).toMatchObject({ ok: true, checked: total });
 
     // The two processes' batches interleave in the chain: they really wrote it at the same time.
     const order = await client.unsafe<{ trace_id: string }[]>(`select trace_id from "${schema}"."verwerkingen" order by seq`);

@@ -12,10 +12,10 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AccessLogWriter, RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
 import type { AccessRecord } from '../../../schema/transform.js';
-import { linkRows } from './chain.js';
+import { linkAuditRows, linkRows } from './chain.js';
 import { createBatchQueue } from './group-commit.js';
 import { groupRecords, type ProcessingGroup } from './group.js';
-import { readHead } from './head.js';
+import { readAuditHead, readHead } from './head.js';
 import { lockLog } from './lock.js';
 import { assertTablesInSchema, type LogboekTables } from './tables.js';
 
@@ -62,6 +62,7 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
         // committed, so no two writers link to the same head.
         await lockLog(tx, schema);
         const head = await readHead(tx, tables);
+        const auditHead = await readAuditHead(tx, tables);
         // One clock reading per batch, taken under the lock: `tijdstip` then never decreases along
         // seq, as when each request had its own transaction. A request's own arrival time would
         // not: a request that waited in another process's queue could land after a later one,
@@ -85,10 +86,11 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
             .map((row, i) => ({ ...row, seq: head.seq + 1 + i })),
         );
         await insertAll(tx, tables.verwerkingen, rows);
-        await insertAll(
-          tx,
-          tables.audit,
-          batch.map(({ meta }) => ({
+        // The audit rows in a chain of their own, linked the same way, in the same transaction.
+        const auditRows = linkAuditRows(
+          auditHead.hash,
+          batch.map(({ meta }, i) => ({
+            seq: auditHead.seq + 1 + i,
             traceId: meta.traceId,
             spanId: meta.spanId,
             sub: meta.caller.sub,
@@ -102,6 +104,7 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
             segment: head.openSegment,
           })),
         );
+        await insertAll(tx, tables.audit, auditRows);
       },
       { isolationLevel: 'read committed' },
     );

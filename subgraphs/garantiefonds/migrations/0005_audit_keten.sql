@@ -1,0 +1,7 @@
+ALTER TABLE "garantiefonds"."audit" ADD COLUMN "seq" bigint;--> statement-breakpoint
+ALTER TABLE "garantiefonds"."audit" ADD COLUMN "vorige_hash" text;--> statement-breakpoint
+ALTER TABLE "garantiefonds"."audit" ADD COLUMN "hash" text;--> statement-breakpoint
+ALTER TABLE "garantiefonds"."segmenten" ADD COLUMN "audit_first_seq" bigint;--> statement-breakpoint
+ALTER TABLE "garantiefonds"."segmenten" ADD COLUMN "audit_last_seq" bigint;--> statement-breakpoint
+ALTER TABLE "garantiefonds"."segmenten" ADD COLUMN "audit_last_hash" text;--> statement-breakpoint
+ALTER TABLE "garantiefonds"."audit" ADD CONSTRAINT "audit_seq_unique" UNIQUE("seq");
