@@ -27,6 +27,8 @@ describe('register of processing', () => {
           trajectId: 't', fase: v.fase, gemeente: 'venlo', regio: 'NOORD_LIMBURG', betrokkene: 's',
           geselecteerd: v.relatie === 'GESELECTEERD' ? ['org'] : [], gematcht: v.relatie === 'GEMATCHT' ? 'org' : null,
           melder: v.relatie === 'MELDER' ? 'org' : null, gekoppeldeZorgaanbieder: v.relatie === 'GEKOPPELD' ? 'org' : null,
+          // The fund relates to a case only after a negative end of its lease.
+          huur: v.relatie === 'FONDS' ? { borgCent: null, beeindiging: 'ONTRUIMD' } : null,
           toestemmingen: [], doorbrekingen: [],
         } as const;
         const d = decide(caller, ctx, { coordinate: entry.veld, categorie: entry.categorie, grondslag: entry.grondslag, doel: entry.doel });

@@ -75,6 +75,27 @@ describe('federation', () => {
   });
 });
 
+describe('the organisations a partner may name', () => {
+  it('lists the gemeenten, corporations and care providers to every party, and each is accepted where it is named', async () => {
+    const q = `{ organisaties { gemeenten { slug naam regio } corporaties zorgaanbieders } }`;
+    for (const persona of [venlo, { partij: 'CORPORATIE', organisatie: 'woonwenz' }, { partij: 'ZORGAANBIEDER', organisatie: 'met-ggz' }, { partij: 'WERKGROEP' }] as const) {
+      const r = await fed.gql(persona, q);
+      expect(r.errors, persona.partij).toBeUndefined();
+      expect(r.data.organisaties.gemeenten).toHaveLength(13);
+      expect(r.data.organisaties.gemeenten).toContainEqual({ slug: 'venlo', naam: 'Venlo', regio: 'NOORD_LIMBURG' });
+      expect(r.data.organisaties.corporaties).toContain('woonwenz');
+    }
+    const { zorgaanbieders } = (await fed.gql(venlo, q)).data.organisaties as { zorgaanbieders: string[] };
+    // A name from the list is what a melding accepts; another is refused naming the list.
+    const melding = (z: string) =>
+      fed.gql(venlo, `mutation($z: String) { registreerMelding(input: { gemeente: "venlo", ingediendDoor: ZORGAANBIEDER, zorgaanbieder: $z, machtigingOp: "2026-11-01", naam: "Org Lijst" }) { id } }`, { z });
+    expect((await melding(zorgaanbieders[0]!)).errors).toBeUndefined();
+    const refused = await melding('onbekend-zorg');
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('ONGELDIGE_INVOER');
+    expect(refused.errors?.[0]?.message).toContain(zorgaanbieders[0]);
+  });
+});
+
 describe('static dosing layer', () => {
   it('refuses before execution a field the party can never see, with HTTP 403', async () => {
     const res = await fed.gql(venlo, '{ trajecten { garantieaanvragen { bedragCent } } }');

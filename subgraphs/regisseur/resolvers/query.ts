@@ -4,7 +4,7 @@ import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../../schema/context.js';
 import { hasRelation } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { FASEN, type Fase } from '../../../schema/vocabulary.js';
+import { CORPORATIES, FASEN, GEMEENTEN, ZORGAANBIEDERS, type Fase } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { doorbrekingen, selecties, toestemmingen, trajecten, type TrajectRow } from '../db/tables.js';
@@ -100,6 +100,11 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
       const eigen = ctx.db.select({ id: trajecten.id }).from(trajecten).where(eq(trajecten.betrokkene, ctx.caller.sub));
       return ctx.db.select().from(toestemmingen).where(inArray(toestemmingen.trajectId, eigen));
     },
+    organisaties: () => ({
+      gemeenten: Object.entries(GEMEENTEN).map(([slug, g]) => ({ slug, naam: g.naam, regio: g.regio })),
+      corporaties: CORPORATIES,
+      zorgaanbieders: ZORGAANBIEDERS,
+    }),
     doorbrekingenTerBeoordeling: async (_: unknown, _a: unknown, ctx: SubgraphContext) => {
       if (ctx.caller.partij !== 'TOEZICHT') return [];
       const rows = await ctx.db
