@@ -13,10 +13,15 @@ import { logboekVan, migrationsFolder } from '../subgraphs/assemble.js';
 import { openDatabase } from '../subgraphs/common/database.js';
 import { countTransactions } from '../subgraphs/common/logboek/transaction-count.js';
 import { createLogboekWriter } from '../subgraphs/common/logboek/writer.js';
+import { benchPolicyContext } from './bench-context.js';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 /** `DATABASE_URL` runs the federation part on a PostgreSQL server (a fresh database is not made: use an empty one). */
 const databaseUrl = process.env['DATABASE_URL'];
+/** `npm run bench -- --only=context` runs only the policy-context workloads (scripts/bench-context.ts). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+/** `--clients=10,50` (default): the client counts of the policy-context workloads. */
+const contextClients = process.argv.find((a) => a.startsWith('--clients='))?.slice('--clients='.length).split(',').map(Number);
 
 function benchDecide(): void {
   const ctx: CaseContext = {
@@ -63,7 +68,7 @@ async function timed(label: string, runs: number, concurrency: number, send: () 
   return rps;
 }
 
-async function benchFederation(): Promise<void> {
+async function benchFederation({ contextOnly = false } = {}): Promise<void> {
   const { keys } = await generateDevKeys();
   const contextCalls = { n: 0 };
   const realFetch = globalThis.fetch;
@@ -78,6 +83,10 @@ async function benchFederation(): Promise<void> {
       { gemeente: fed.subgraphs.gemeente.database.db, regisseur: fed.subgraphs.regisseur.database.db, corporatie: fed.subgraphs.corporatie.database.db, garantiefonds: fed.subgraphs.garantiefonds.database.db },
       new Date(),
     );
+    if (contextOnly) {
+      await benchPolicyContext(fed, realFetch, contextClients ? { clients: contextClients } : {});
+      return;
+    }
     const token = await fed.token({ partij: 'GEMEENTE', gemeente: 'venlo' });
     const post = async (url: string, query: string) => {
       const r = await realFetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
@@ -94,6 +103,7 @@ async function benchFederation(): Promise<void> {
     const viaGw = await timed('gateway, same query', 200, 8, () => post(gw, codesOnly));
     const composed = await timed('gateway, 20 cases composed from 2 subgraphs with personal data + access log', 200, 8, () => post(gw, federated));
     console.log(`ratio gateway/direct: ${fmt(viaGw / direct, 2)}; composed+dosed+logged/plain: ${fmt(composed / viaGw, 2)}`);
+    await benchPolicyContext(fed, realFetch, contextClients ? { clients: contextClients } : {});
   } finally {
     globalThis.fetch = realFetch;
     await fed.stop();
@@ -154,6 +164,10 @@ async function benchAccessLog(): Promise<void> {
   await database.close();
 }
 
-benchDecide();
-await benchAccessLog();
-await benchFederation();
+if (only === 'context') {
+  await benchFederation({ contextOnly: true });
+} else {
+  benchDecide();
+  await benchAccessLog();
+  await benchFederation();
+}

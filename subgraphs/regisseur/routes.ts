@@ -16,7 +16,7 @@ import type { Route } from '../common/http.js';
 import { POLICY_CONTEXT_PATH, projectForCaller } from '../common/policy-context.js';
 import { ROUTEPLANNER_PATH, type RouteplannerAct } from '../common/routeplanner-client.js';
 import { applyHandeling, openTraject, recordFeiten } from './routeplanner/acts.js';
-import { loadCaseContexts } from './routeplanner/context.js';
+import { coalescedCaseContexts, loadCaseContexts } from './routeplanner/context.js';
 import { HANDELING_ACT, HUUR_BEEINDIGINGEN, HUUR_FEITEN, OVERGANGEN, type Handeling } from './routeplanner/transitions.js';
 
 const MAX_BATCH = 1000;
@@ -79,6 +79,9 @@ async function asCaller<T>(verify: (req: IncomingMessage) => Promise<Caller>, re
 }
 
 export function regisseurRoutes(db: Db, now: () => number) {
+  // The policy context for the other subgraphs: concurrent requests share a batch not yet sent (see
+  // `context.ts`). An act's authorisation below reads alone (`loadCaseContexts`), as the acts do.
+  const contexts = coalescedCaseContexts(db);
   return ({ verify }: { verify: (req: IncomingMessage) => Promise<Caller> }): Record<string, Route> => ({
     [`POST ${POLICY_CONTEXT_PATH}`]: (req, body) =>
       asCaller(verify, req, async (caller) => {
@@ -86,7 +89,7 @@ export function regisseurRoutes(db: Db, now: () => number) {
         if (!Array.isArray(ids) || ids.length > MAX_BATCH || ids.some((i) => typeof i !== 'string')) {
           throw new GraphQLError('trajectIds ongeldig', { extensions: { code: ErrorCode.ONGELDIGE_INVOER } });
         }
-        const found = await loadCaseContexts(db, ids as string[]);
+        const found = await contexts(ids as string[]);
         const contexten: Record<string, unknown> = {};
         for (const id of ids as string[]) {
           const ctx = found.get(id);

@@ -8,7 +8,7 @@ import { mergeMonitoringResolvers } from './monitoring/resolvers.js';
 import { mutationResolvers } from './resolvers/mutation.js';
 import { queryResolvers } from './resolvers/query.js';
 import { trajectResolvers } from './resolvers/traject.js';
-import { loadCaseContexts } from './routeplanner/context.js';
+import { coalescedCaseContexts } from './routeplanner/context.js';
 import { regisseurRoutes } from './routes.js';
 import { trajectVanCasusoverleg } from './toestemming/casusoverleg.js';
 import { trajectVanToestemming } from './toestemming/register.js';
@@ -16,10 +16,15 @@ import { trajectVanToestemming } from './toestemming/register.js';
 export const REGISSEUR_SDL = [new URL('./schema.graphql', import.meta.url), new URL('./monitoring.graphql', import.meta.url)];
 export const regisseurTypeDefs = () => subgraphTypeDefs(REGISSEUR_SDL, [], 'regisseur');
 
-/** The regisseur reads the policy context from its own tables; the same projection as it serves others. */
+/**
+ * The regisseur reads the policy context from its own tables; the same projection as it serves
+ * others. `db` is the shared pool handle: concurrent requests share a batch not yet sent
+ * (`coalescedCaseContexts`), so each still sees every change committed before it started.
+ */
 export function localPolicyContext(db: Db): PolicyContextSource {
+  const load = coalescedCaseContexts(db);
   return async (caller, _authorization, ids) => {
-    const found = await loadCaseContexts(db, ids);
+    const found = await load(ids);
     return new Map(ids.map((id) => {
       const ctx = found.get(id);
       return [id, ctx ? projectForCaller(caller, ctx) : null];

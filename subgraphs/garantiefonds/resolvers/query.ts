@@ -6,6 +6,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
+import { groupBy } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden, type AanvraagRow } from '../db/tables.js';
 import { fondsCijfers } from '../operations/figures.js';
@@ -81,7 +82,8 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
         ctx.db.select().from(bijdrageronden).orderBy(asc(bijdrageronden.ronde)),
         ctx.db.select().from(bijdragen),
       ]);
-      return rondes.map((r) => rondeView(r, alle));
+      const perRonde = groupBy(alle, (b) => b.ronde);
+      return rondes.map((r) => rondeView(r, perRonde.get(r.ronde) ?? []));
     }) as Args<unknown>,
 
     bijdragen: (async (_, a: { openstaand?: boolean | null }, ctx) => {

@@ -1,13 +1,13 @@
 /** Per-request batch loaders of the regisseur subgraph: one query per table per request. */
 import DataLoader from 'dataloader';
 import { asc, inArray } from 'drizzle-orm';
-import { perRequest, rowPerTraject, rowsPerTraject } from '../../common/loaders.js';
+import { firstBy, perRequest, rowPerTraject, rowsPerTraject } from '../../common/loaders.js';
 import { profielen, selecties, toestemmingen, transities, trajecten } from '../db/tables.js';
 
 export const loaders = perRequest(({ db }) => ({
   traject: new DataLoader(async (ids: readonly string[]) => {
-    const rows = await db.select().from(trajecten).where(inArray(trajecten.id, [...ids]));
-    return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    const rows = firstBy(await db.select().from(trajecten).where(inArray(trajecten.id, [...ids])), (r) => r.id);
+    return ids.map((id) => rows.get(id) ?? null);
   }),
   // In the order they happened: the case's history as the gemeente reads it.
   transities: rowsPerTraject((ids) => db.select().from(transities).where(inArray(transities.trajectId, ids)).orderBy(asc(transities.op))),
