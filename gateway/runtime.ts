@@ -21,6 +21,7 @@ import { useContractDownload } from './plugins/use-contract-download.js';
 import { useCors } from './plugins/use-cors.js';
 import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDevIssuer } from './plugins/use-dev-issuer.js';
+import { useErrorCatalogue } from './plugins/use-error-catalogue.js';
 import { useHealth } from './plugins/use-health.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
@@ -90,6 +91,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
         ? [useDevIssuer({ keys: deps.devKeys, mint: { issuer: config.auth.issuer, audience: config.auth.audience } })]
         : []),
       useHealth({ subgraphUrls: config.subgraphUrls }),
+      useErrorCatalogue(),
       ...(deps.plugins ?? []),
       useCsrfPrevention({ log }),
       useAuthentication({ verify, log }),

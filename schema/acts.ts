@@ -12,6 +12,7 @@
  * Read a row as: "<act> may be done by <partij> [as <rol>] in relation <relatie> while the case is in
  * one of <fasen>, because <waarom>". Change a row only with the reason written beside the change.
  */
+import type { Foutcode } from './error-catalogue.js';
 import type { Relatie } from './policy.js';
 import { FASEN, type Fase, type Partij } from './vocabulary.js';
 
@@ -57,11 +58,11 @@ export interface ActRule {
    * Codes other than the defaults of `ACT_CODES`, where a partner system already relies on them or
    * where the default would tell more than it should.
    */
-  readonly codes?: Partial<Record<ActWeigering, string>>;
+  readonly codes?: Partial<Record<ActWeigering, Foutcode>>;
 }
 
 /** The default code per reason; the message is built from the row. */
-export const ACT_CODES: Record<ActWeigering, string> = {
+export const ACT_CODES: Record<ActWeigering, Foutcode> = {
   PARTIJ: 'NIET_BEVOEGD',
   // A case the caller has no relation to answers exactly as one that does not exist.
   ONBEKEND: 'NIET_GEVONDEN',

@@ -1,9 +1,11 @@
 /**
  * Error codes of the public contract, in one place, and the factories that make them. A
  * `GraphQLError` is user-facing; anything else is a bug and gets masked as INTERNAL_SERVER_ERROR.
+ * Every code is described in `error-catalogue.ts`: a code that is not there does not compile.
  */
 import { GraphQLError } from 'graphql';
 import type { Decision } from './decide.js';
+import type { Foutcode } from './error-catalogue.js';
 
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
@@ -21,12 +23,13 @@ export const ErrorCode = {
   CSRF_GEWEIGERD: 'CSRF_GEWEIGERD',
   /** An inzage or toezicht key whose signature does not match: altered, or made by someone else. */
   SLEUTEL_ONGELDIG: 'SLEUTEL_ONGELDIG',
-} as const;
+} as const satisfies Record<string, Foutcode>;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 declare module 'graphql' {
   interface GraphQLErrorExtensions {
-    code?: string;
+    /** Only a catalogued code (`schema/error-catalogue.ts`); a code passed through from JSON is cast where it is read. */
+    code?: Foutcode;
   }
 }
 
@@ -78,7 +81,7 @@ export function unauthenticated(message = 'Geen geldig token.', reden?: TokenRed
 }
 
 /** A domain refusal: a specific code, a Dutch message, optional details (never personal values). */
-export function weigering(code: string, message: string, details: Record<string, unknown> = {}): GraphQLError {
+export function weigering(code: Foutcode, message: string, details: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...details } });
 }
 

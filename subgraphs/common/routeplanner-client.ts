@@ -5,6 +5,7 @@
  * mutations, the acts table included.
  */
 import { GraphQLError } from 'graphql';
+import type { Foutcode } from '../../schema/error-catalogue.js';
 import { ErrorCode } from '../../schema/errors.js';
 
 export const ROUTEPLANNER_PATH = '/routeplanner';
@@ -39,7 +40,9 @@ export function remoteRouteplanner(url: string, timeoutMs = 5000): Routeplanner 
         extensions: { code: 'ROUTEPLANNER_ONBEREIKBAAR' },
       });
     }
-    const json = (await response.json()) as { traject?: TrajectStand; fout?: { code: string; message: string; extensions?: Record<string, unknown> } };
+    // The regisseur's refusal passes through with its own code (a catalogued one, set by `weigering`
+    // there); from JSON it is not checked again, so a newer regisseur's code is kept, not masked.
+    const json = (await response.json()) as { traject?: TrajectStand; fout?: { code: Foutcode; message: string; extensions?: Record<string, unknown> } };
     if (json.fout) throw new GraphQLError(json.fout.message, { extensions: { ...json.fout.extensions, code: json.fout.code } });
     if (!json.traject) throw new GraphQLError('Onverwacht antwoord van de routeplanner.', { extensions: { code: ErrorCode.NIET_GEVONDEN } });
     return json.traject;

@@ -4,6 +4,7 @@
  * can act on them without parsing Dutch sentences. The messages are Dutch because the people reading
  * them (Voorzitter, MGR cashier, verhuurconsulent) are.
  */
+import type { Foutcode } from '../../../schema/error-catalogue.js';
 
 export const FondsErrorCode = {
   // money
@@ -53,7 +54,7 @@ export const FondsErrorCode = {
   PARTIJEN_NIET_GERAADPLEEGD: 'PARTIJEN_NIET_GERAADPLEEGD',
   UITZONDERING_ZONDER_INSTEMMING: 'UITZONDERING_ZONDER_INSTEMMING',
   ONGELDIGE_STATUSOVERGANG: 'ONGELDIGE_STATUSOVERGANG',
-} as const;
+} as const satisfies Record<string, Foutcode>;
 export type FondsErrorCode = (typeof FondsErrorCode)[keyof typeof FondsErrorCode];
 
 /** One Dutch sentence per code; a `Record` so a new code without a message does not compile. */
