@@ -28,7 +28,7 @@ describe('register of processing', () => {
           geselecteerd: v.relatie === 'GESELECTEERD' ? ['org'] : [], gematcht: v.relatie === 'GEMATCHT' ? 'org' : null,
           melder: v.relatie === 'MELDER' ? 'org' : null, gekoppeldeZorgaanbieder: v.relatie === 'GEKOPPELD' ? 'org' : null,
           // The fund relates to a case only after a negative end of its lease.
-          huur: v.relatie === 'FONDS' ? { borgCent: null, beeindiging: 'ONTRUIMD' } : null,
+          huur: v.relatie === 'FONDS' ? { borgCent: null, beeindiging: 'ONTRUIMD' as const } : null,
           toestemmingen: [], doorbrekingen: [],
         } as const;
         const d = decide(caller, ctx, { coordinate: entry.veld, categorie: entry.categorie, grondslag: entry.grondslag, doel: entry.doel });
