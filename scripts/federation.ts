@@ -11,7 +11,7 @@ import type { DevKeys } from '../gateway/dev-issuer/keys.js';
 import { mintToken, type Persona } from '../gateway/dev-issuer/mint.js';
 import { createWoonkansGateway } from '../gateway/runtime.js';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { assembleSubgraph, type AssembledSubgraph } from '../subgraphs/assemble.js';
+import { assembleSubgraph, type AssembleOptions, type AssembledSubgraph } from '../subgraphs/assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
 import type { RunningSubgraph } from '../subgraphs/common/server.js';
 import type { AuthConfig } from '../schema/identity/config.js';
@@ -34,6 +34,8 @@ export interface FederationOptions {
   readonly tokenPolicy?: TokenPolicy;
   /** The key that signs the log's `sleutel`. @default a fresh random key */
   readonly sleutelKey?: Uint8Array;
+  /** The access log's signed head checkpoints: where, and the signing key (none: truncation not detectable). */
+  readonly checkpoints?: AssembleOptions['checkpoints'];
   /** Browser origins allowed cross-origin at the gateway. @default none */
   readonly corsOrigins?: readonly string[];
   readonly now?: () => number;
@@ -97,6 +99,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
         regisseurUrl: base('regisseur'),
         auth,
         sleutelKey,
+        checkpoints: options.checkpoints,
         ...(options.now ? { now: options.now } : {}),
         ...(options.log ? { log: options.log } : {}),
         monitoringDrempel: options.monitoringDrempel,

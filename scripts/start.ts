@@ -13,6 +13,7 @@ import { launchFederation } from './federation.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
 import { subgraphConfigFromEnv } from '../subgraphs/common/config.js';
 import { runEmbeddedRetention } from '../subgraphs/assemble.js';
+import { checkpointConfigFromEnv, loadCheckpointSigningKey, loadOrCreateDevCheckpointKey } from '../subgraphs/common/logboek/checkpoint.js';
 import { loadOrCreateDevSleutelKey } from '../subgraphs/common/logboek/sleutel-key.js';
 import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
 
@@ -24,6 +25,15 @@ const config = gatewayConfigFromEnv(process.env, { demo: true });
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
 const dataDir = env['PGLITE_DIR'] ?? '.data';
 const sleutelKey = await loadOrCreateDevSleutelKey(`${dataDir}/dev-sleutel/hmac-key.json`);
+// The access log's signed head checkpoints: in the data folder with a development key made at first
+// start, unless LOGBOEK_CONTROLEPUNT_DIR / _KEY_FILE name a place and key of their own.
+const checkpointConfig = checkpointConfigFromEnv(env, dataDir)!;
+const checkpoints = {
+  dir: checkpointConfig.dir,
+  key: env['LOGBOEK_CONTROLEPUNT_KEY_FILE']
+    ? await loadCheckpointSigningKey(checkpointConfig.keyFile)
+    : await loadOrCreateDevCheckpointKey(checkpointConfig.keyFile),
+};
 const started = Date.now();
 const fed = await launchFederation({
   devKeys,
@@ -36,6 +46,7 @@ const fed = await launchFederation({
   audience: config.auth.audience,
   dataDir,
   sleutelKey,
+  checkpoints,
   databaseUrl: (name) => env[`DATABASE_URL_${name.toUpperCase()}`] ?? env['DATABASE_URL'],
   tokenPolicy: config.auth.policy,
   corsOrigins: config.corsOrigins,

@@ -5,6 +5,11 @@
  * `.data/<name>` (or `$PGLITE_DIR/<name>`). Stop the embedded service first: one PGlite folder must
  * not be opened by two processes.
  *
+ * Checks both chains (processing records and audit rows) and, when the log's signed head checkpoint
+ * is found (`LOGBOEK_CONTROLEPUNT_DIR`, else `$PGLITE_DIR/logboek-controlepunten` or
+ * `.data/logboek-controlepunten`; the public key from `LOGBOEK_CONTROLEPUNT_KEY_FILE`, else the
+ * demo's development key there), that each chain reaches it: "GEBROKEN: afgekapt na seq n" otherwise.
+ *
  * Prints one line per subgraph. Exit code 0: all intact; 1: a chain is broken (the line names the
  * first broken seq); 2: nothing broken found, but a log could not be checked (missing database).
  */
@@ -15,6 +20,13 @@ import { migrationsFolder, logboekVan } from '../subgraphs/assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
 import { subgraphConfigFromEnv } from '../subgraphs/common/config.js';
 import { openDatabase, type Database } from '../subgraphs/common/database.js';
+import {
+  checkpointConfigFromEnv,
+  checkpointFile,
+  loadCheckpointVerifyingKey,
+  readCheckpoint,
+  type CheckpointVerifyingKey,
+} from '../subgraphs/common/logboek/checkpoint.js';
 import { exitCodeOf, formatOutcome, verifyLogs, type VerifyOutcome } from '../subgraphs/common/logboek/verify-report.js';
 
 const { values } = parseArgs({ options: { subgraph: { type: 'string', multiple: true } } });
@@ -23,6 +35,17 @@ const unknown = names.filter((n) => !(SUBGRAPH_NAMES as readonly string[]).inclu
 if (unknown.length > 0) {
   process.stderr.write(`onbekende subgraph: ${unknown.join(', ')} (kies uit ${SUBGRAPH_NAMES.join(', ')})\n`);
   process.exit(2);
+}
+
+const checkpointConfig = checkpointConfigFromEnv(process.env, process.env['PGLITE_DIR'] ?? '.data');
+let checkpointKey: CheckpointVerifyingKey | undefined;
+let checkpointKeyProblem: string | undefined;
+if (checkpointConfig) {
+  try {
+    checkpointKey = await loadCheckpointVerifyingKey(checkpointConfig.keyFile);
+  } catch (error) {
+    checkpointKeyProblem = `sleutel van de controlepunten niet te lezen (${checkpointConfig.keyFile}: ${(error as Error).message})`;
+  }
 }
 
 const outcomes: VerifyOutcome[] = [];
@@ -38,7 +61,14 @@ for (const name of names) {
   try {
     database = await openDatabase({ schema: name, url: config.databaseUrl, dataDir: config.dataDir, migrationsFolder: migrationsFolder(name) });
     const { schema, tables } = logboekVan(name);
-    outcomes.push(...(await verifyLogs([{ subgraph: name, db: database.db, schema, tables }])));
+    const dir = checkpointConfig?.dir;
+    if (dir && !checkpointKey && existsSync(checkpointFile(dir, schema))) {
+      // A checkpoint that cannot be checked is not taken for absent: the log is then not verified.
+      outcomes.push({ subgraph: name, status: 'niet-gecontroleerd', reason: checkpointKeyProblem ?? 'sleutel van de controlepunten ontbreekt' });
+    } else {
+      const checkpoint = dir && checkpointKey ? () => readCheckpoint(dir, schema, checkpointKey!) : async () => null;
+      outcomes.push(...(await verifyLogs([{ subgraph: name, db: database.db, schema, tables, checkpoint }])));
+    }
   } catch (error) {
     outcomes.push({ subgraph: name, status: 'niet-gecontroleerd', reason: `database niet bereikbaar (${(error as Error).message})` });
   } finally {

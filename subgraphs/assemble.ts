@@ -13,6 +13,7 @@ import { createTokenVerifier } from '../schema/identity/verify.js';
 import type { SubgraphName } from './catalog.js';
 import type { AccessLogWriter } from './common/access-log.js';
 import { openDatabase, type Database } from './common/database.js';
+import { createCheckpointPublisher, type CheckpointSigningKey } from './common/logboek/checkpoint.js';
 import { regisseurVerantwoording } from './common/logboek/regisseur-bronnen.js';
 import type { LogboekLezer } from './common/logboek/resolvers.js';
 import { createLogboekWriter } from './common/logboek/writer.js';
@@ -73,6 +74,11 @@ export interface AssembleOptions {
   readonly monitoringDrempel?: number | undefined;
   /** Signs and checks the log's `sleutel`; the same in every subgraph of the federation. */
   readonly sleutelKey: Uint8Array;
+  /**
+   * Where the access log's signed head checkpoints go, and the key that signs them
+   * (`LOGBOEK_CONTROLEPUNT_DIR`/`_KEY_FILE`); without, truncation of the newest rows is not detectable.
+   */
+  readonly checkpoints?: { readonly dir: string; readonly key: CheckpointSigningKey } | undefined;
   /** Wraps the access-log writer (tests inject failures; never to skip logging). */
   readonly wrapAccessLog?: (writer: AccessLogWriter) => AccessLogWriter;
 }
@@ -91,7 +97,16 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
     migrationsFolder: migrationsFolder(name),
   });
   const now = options.now ?? Date.now;
-  const writer = createLogboekWriter({ db: database.db, schema: name, subgraph: name, tables: LOGS[name], now: () => new Date(now()) });
+  const writer = createLogboekWriter({
+    db: database.db,
+    schema: name,
+    subgraph: name,
+    tables: LOGS[name],
+    now: () => new Date(now()),
+    ...(options.checkpoints
+      ? { checkpoint: createCheckpointPublisher({ dir: options.checkpoints.dir, schema: name, key: options.checkpoints.key }) }
+      : {}),
+  });
   const base = {
     ...(options.log ? { logRefusal: options.log, logError: (m: string, e: unknown) => options.log!(`${m}: ${String(e)}`) } : {}),
     database,

@@ -9,6 +9,7 @@ import { authConfigFromEnv, type AuthConfig } from '../schema/identity/config.js
 import { assembleSubgraph, runSubgraphRetention } from './assemble.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from './catalog.js';
 import { subgraphConfigFromEnv, type SubgraphConfig } from './common/config.js';
+import { checkpointConfigFromEnv, loadCheckpointSigningKey, type CheckpointSigningKey } from './common/logboek/checkpoint.js';
 import { loadSleutelKey, sleutelKeyFileFromEnv } from './common/logboek/sleutel-key.js';
 import { guardAgainstNullSocketWrite } from './common/postgres-client.js';
 import { startRetentionSchedule } from './common/retention/schedule.js';
@@ -21,11 +22,14 @@ if (!name || !SUBGRAPH_NAMES.includes(name)) {
 let config: SubgraphConfig;
 let auth: AuthConfig;
 let sleutelKey: Uint8Array;
+let checkpoints: { dir: string; key: CheckpointSigningKey } | undefined;
 try {
   config = subgraphConfigFromEnv(name, DEFAULT_PORTS[name]);
   // No development issuer or key here: a subgraph deployed on its own trusts only its configuration.
   auth = authConfigFromEnv(process.env);
   sleutelKey = await loadSleutelKey(sleutelKeyFileFromEnv(process.env));
+  const checkpoint = checkpointConfigFromEnv(process.env);
+  if (checkpoint) checkpoints = { dir: checkpoint.dir, key: await loadCheckpointSigningKey(checkpoint.keyFile) };
 } catch (error) {
   console.error(`${name} start niet: ${(error as Error).message}`);
   process.exit(2);
@@ -39,8 +43,12 @@ const { subgraph, database } = await assembleSubgraph({
   regisseurUrl: config.regisseurUrl,
   auth,
   sleutelKey,
+  checkpoints,
   monitoringDrempel: config.monitoringDrempel,
 });
+if (!checkpoints) {
+  console.warn(`${name}: zonder LOGBOEK_CONTROLEPUNT_DIR en LOGBOEK_CONTROLEPUNT_KEY_FILE is afkappen van de nieuwste logboekrijen niet te ontdekken`);
+}
 const running = await subgraph.listen(config.port, config.host);
 console.log(`${name}: ${running.url}/graphql (${database.kind})`);
 

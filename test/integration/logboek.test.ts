@@ -15,6 +15,7 @@ import { startTestFederation, type TestFederation } from '../helpers/federation.
 import { BSN, GEMEENTE_VENLO, GEZONDHEID, REGISSEUR_NL, toBemiddeling, toCorporatiegesprek, toOnderzoek, type WalkedCase } from '../helpers/walk.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/catalog.js';
+import { loadOrCreateDevCheckpointKey, readCheckpoint, type CheckpointSigningKey } from '../../subgraphs/common/logboek/checkpoint.js';
 import { verifyLogs } from '../../subgraphs/common/logboek/verify-report.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
@@ -24,9 +25,16 @@ let dataDir: string | undefined;
 let databaseUrl: string | undefined;
 let dropDatabase: (() => Promise<void>) | undefined;
 let zaak: WalkedCase;
+/** The signed head checkpoints, outside every database: a folder of their own and a key made for the test. */
+const checkpointRoot = mkdtempSync(join(tmpdir(), 'woonkans-controlepunten-'));
+const checkpointDir = join(checkpointRoot, 'controlepunten');
+const checkpointKeyFile = join(checkpointRoot, 'sleutel', 'ed25519-key.json');
+let checkpointKey: CheckpointSigningKey;
 const NAAM = 'Loes Logboek';
 
 beforeAll(async () => {
+  checkpointKey = await loadOrCreateDevCheckpointKey(checkpointKeyFile);
+  const checkpoints = { dir: checkpointDir, key: checkpointKey };
   if (serverUrl) {
     // Our own database, so the verify-log command can be pointed at it.
     const name = `woonkans_logboek_${randomBytes(5).toString('hex')}`;
@@ -41,10 +49,10 @@ beforeAll(async () => {
       await a.unsafe(`drop database if exists ${name} with (force)`);
       await a.end();
     };
-    fed = await startTestFederation({ databaseUrl: () => databaseUrl });
+    fed = await startTestFederation({ databaseUrl: () => databaseUrl, checkpoints });
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'woonkans-logboek-'));
-    fed = await startTestFederation({ dataDir });
+    fed = await startTestFederation({ dataDir, checkpoints });
   }
   zaak = await toCorporatiegesprek(fed, await toBemiddeling(fed, await toOnderzoek(fed, NAAM)));
 });
@@ -53,11 +61,13 @@ afterAll(async () => {
   if (!stopped) await fed?.stop();
   await dropDatabase?.();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  rmSync(checkpointRoot, { recursive: true, force: true });
 });
 
 const db = (name: SubgraphName) => fed.subgraphs[name].database.db;
 const log = (name: SubgraphName) => logboekVan(name).tables.verwerkingen;
-const targets = () => SUBGRAPH_NAMES.map((name) => ({ subgraph: name, db: db(name), ...logboekVan(name) }));
+const targets = () =>
+  SUBGRAPH_NAMES.map((name) => ({ subgraph: name, db: db(name), ...logboekVan(name), checkpoint: () => readCheckpoint(checkpointDir, name, checkpointKey) }));
 
 async function post(persona: Parameters<TestFederation['token']>[0], query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
   const response = await fetch(`${fed.gatewayUrl}/graphql`, {
@@ -134,7 +144,7 @@ describe('fail closed', () => {
     expect(res.text).toContain(NAAM);
     const [count] = await db('gemeente').select({ n: sql<number>`count(*)::int` }).from(log('gemeente'));
     expect(count!.n).toBeGreaterThan(before[0]!.n);
-    expect(await verifyLogs([targets()[0]!])).toEqual([{ subgraph: 'gemeente', status: 'ok', checked: count!.n, audit: { checked: expect.any(Number), ongeketend: 0 } }]);
+    expect(await verifyLogs([targets()[0]!])).toEqual([{ subgraph: 'gemeente', status: 'ok', checked: count!.n, audit: { checked: expect.any(Number), ongeketend: 0 }, controlepunt: count!.n }]);
   });
 });
 
@@ -198,14 +208,29 @@ describe('tamper evidence', () => {
     expect((await verifyLogs(targets())).map((o) => o.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
   });
 
-  it('npm run verify-log reports each subgraph and exits 1 with the first broken seq', async () => {
+  it('npm run verify-log reports each subgraph and exits 1 with the first broken seq, or where the newest rows were cut off', async () => {
     const [second] = await db('gemeente').select().from(log('gemeente')).where(eq(log('gemeente').seq, 2));
     expect(second).toBeDefined();
     await tamper('gemeente', 2, 'vervalst');
+    // The regisseur's newest rows deleted, as the database superuser past the triggers: the rest still chains.
+    const [newest] = await db('regisseur').select({ seq: log('regisseur').seq }).from(log('regisseur')).orderBy(desc(log('regisseur').seq)).limit(1);
+    const head = newest!.seq;
+    expect(head).toBeGreaterThanOrEqual(3);
+    await db('regisseur').transaction(async (tx) => {
+      await tx.execute(sql.raw(`alter table regisseur.verwerkingen disable trigger verwerkingen_alleen_toevoegen`));
+      await tx.execute(sql.raw(`delete from regisseur.verwerkingen where seq > ${head - 2}`));
+      await tx.execute(sql.raw(`alter table regisseur.verwerkingen enable trigger verwerkingen_alleen_toevoegen`));
+    });
     // One PGlite folder must not be opened by two processes: the command runs after the federation stopped.
     await fed.stop();
     stopped = true;
-    const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: databaseUrl, PGLITE_DIR: dataDir };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PGLITE_DIR: dataDir,
+      LOGBOEK_CONTROLEPUNT_DIR: checkpointDir,
+      LOGBOEK_CONTROLEPUNT_KEY_FILE: checkpointKeyFile,
+    };
     for (const key of Object.keys(env)) if (key.startsWith('DATABASE_URL_') || env[key] === undefined) delete env[key];
     const run = (args: string[]) =>
       new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
@@ -218,10 +243,10 @@ describe('tamper evidence', () => {
     const all = await run([]);
     expect(all.code).toBe(1);
     expect(all.stdout).toMatch(/^gemeente: GEBROKEN bij seq 2: content does not match its hash$/m);
-    expect(all.stdout).toMatch(/^regisseur: ok, \d+ rijen gecontroleerd, \d+ auditrijen gecontroleerd/m);
+    expect(all.stdout).toMatch(new RegExp(`^regisseur: GEBROKEN: afgekapt na seq ${head - 2} \\(`, 'm'));
     expect(all.stdout).toMatch(/^corporatie: ok, \d+ (rij|rijen) gecontroleerd, \d+ (auditrij|auditrijen) gecontroleerd/m);
     expect(all.stdout).toMatch(/^garantiefonds: ok, \d+ (rij|rijen) gecontroleerd, \d+ (auditrij|auditrijen) gecontroleerd/m);
-    const one = await run(['--subgraph', 'regisseur']);
-    expect(one).toEqual({ code: 0, stdout: expect.stringMatching(/^regisseur: ok, \d+ rijen gecontroleerd, \d+ auditrijen gecontroleerd[^\n]*\n$/) });
+    const one = await run(['--subgraph', 'corporatie']);
+    expect(one).toEqual({ code: 0, stdout: expect.stringMatching(/^corporatie: ok, \d+ (rij|rijen) gecontroleerd, \d+ (auditrij|auditrijen) gecontroleerd[^\n]*\n$/) });
   }, 90_000);
 });

@@ -4,7 +4,20 @@
  * keys); see README.md. Test support (`testing.ts`, `fixtures.ts`) is deliberately not exported.
  */
 export { APPEND_ONLY_MESSAGE, RETENTION_SETTING, STATEMENT_BREAKPOINT, appendOnlySql, privilegesSql } from './append-only.js';
-export { GENESIS_HASH, canonicalJson, chainContent, chainHash, linkRows, type ChainFields } from './chain.js';
+export { GENESIS_HASH, auditChainContent, auditChainHash, canonicalJson, chainContent, chainHash, linkAuditRows, linkRows, type AuditChainFields, type ChainFields } from './chain.js';
+export {
+  checkpointConfigFromEnv,
+  createCheckpointPublisher,
+  loadCheckpointSigningKey,
+  loadCheckpointVerifyingKey,
+  loadOrCreateDevCheckpointKey,
+  readCheckpoint,
+  type CheckpointConfig,
+  type CheckpointPublisher,
+  type CheckpointSigningKey,
+  type CheckpointVerifyingKey,
+} from './checkpoint.js';
+export { LOGBOEK_ACTIVITEITEN, logboekActiviteitId, logboekLeesvelden } from './lezingen.js';
 export { INZAGE_TYPE, LOGBOEK_FEDERATION_IMPORTS, LOGBOEK_INGANG, TOEZICHT_TYPE, logboekSdl, logboekVelden } from './graphql-sdl.js';
 export { groupRecords, type ProcessingGroup } from './group.js';
 export {
@@ -35,6 +48,6 @@ export {
   type SegmentRow,
   type VerwerkingRow,
 } from './tables.js';
-export { verifyChain, type VerifyOptions, type VerifyResult } from './verify.js';
+export { verifyChain, type CheckpointHead, type VerifyOptions, type VerifyResult } from './verify.js';
 export { exitCodeOf, formatOutcome, verifyLogs, type VerifyOutcome, type VerifyTarget } from './verify-report.js';
 export { createLogboekWriter, type LogboekRequestMeta, type LogboekWriterOptions } from './writer.js';

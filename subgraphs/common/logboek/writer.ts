@@ -13,6 +13,7 @@ import type { AccessLogWriter, RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
 import type { AccessRecord } from '../../../schema/transform.js';
 import { linkAuditRows, linkRows } from './chain.js';
+import type { CheckpointPublisher } from './checkpoint.js';
 import { createBatchQueue } from './group-commit.js';
 import { groupRecords, type ProcessingGroup } from './group.js';
 import { readAuditHead, readHead } from './head.js';
@@ -28,6 +29,17 @@ export interface LogboekWriterOptions {
   readonly tables: LogboekTables;
   /** The clock; injectable for tests. */
   readonly now?: () => Date;
+  /**
+   * Publishes the log's head, signed, outside the database after every committed batch
+   * (`checkpoint.ts`), so that cutting off the newest rows is detectable. Without it, it is not.
+   */
+  readonly checkpoint?: CheckpointPublisher;
+  /**
+   * Where a failed publication is reported. It does not fail the batch: its records are committed
+   * and verifiable; only the stretch a truncation could go unnoticed grows until the next batch.
+   * @default console.error
+   */
+  readonly onCheckpointError?: (error: unknown) => void;
 }
 
 /** Kept for callers of the earlier name; `RequestMeta` now carries the caller's span itself. */
@@ -54,7 +66,19 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
   const now = options.now ?? (() => new Date());
   assertTablesInSchema(tables, schema);
 
-  const writeBatch = (batch: readonly Pending[]) =>
+  const onCheckpointError = options.onCheckpointError ?? ((error: unknown) => console.error(`[${subgraph}] controlepunt van het logboek niet gepubliceerd`, error));
+
+  const writeBatch = async (batch: readonly Pending[]): Promise<void> => {
+    const head = await writeTransaction(batch);
+    if (!options.checkpoint) return;
+    try {
+      await options.checkpoint(head);
+    } catch (error) {
+      onCheckpointError(error);
+    }
+  };
+
+  const writeTransaction = (batch: readonly Pending[]) =>
     db.transaction(
       async (tx) => {
         // The lock first, then the head: under READ COMMITTED each later statement sees what the
@@ -105,6 +129,14 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
           })),
         );
         await insertAll(tx, tables.audit, auditRows);
+        const last = rows.at(-1);
+        const lastAudit = auditRows.at(-1);
+        return {
+          seq: last?.seq ?? head.seq,
+          hash: last?.hash ?? head.hash,
+          auditSeq: lastAudit?.seq ?? auditHead.seq,
+          auditHash: lastAudit?.hash ?? auditHead.hash,
+        };
       },
       { isolationLevel: 'read committed' },
     );
