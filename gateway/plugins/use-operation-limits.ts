@@ -4,10 +4,16 @@
  *
  * - the body size: a `Content-Length` over the limit is refused before a byte is read, and a body
  *   without one (chunked) is read only until it passes the limit (413);
- * - tokens and textual depth in one lexer pass, then depth, aliases, root fields and directives on
- *   the parsed operation, fragments expanded (400);
+ * - tokens and textual depth in one lexer pass, then graphql-js's parser (`maxTokens`), then depth,
+ *   aliases and directives by graphql-armor's rules and the root fields, fragments expanded (400);
  * - the estimated cost with the request's variables, just before execution, i.e. before the
- *   federation plans a single subgraph fetch (400).
+ *   federation plans a single subgraph fetch (400). Hive Gateway's own `demandControl` is not used:
+ *   it costs each subgraph fetch as it goes out, so it cannot refuse before the first (see
+ *   `operationCost`).
+ *
+ * The structural limits run here, in the request parser, rather than as armor's envelop plugins in
+ * `onValidate`: the response is ours (status, one error, no echo), and a document too long or too
+ * deep is refused before Yoga parses it at all.
  *
  * Each refusal is `OPERATIE_TE_GROOT` with `limiet: { naam, maximum, env }` and `gevonden`, in Dutch,
  * without any of the query, and is logged as the gateway logs other refusals (status, who, which

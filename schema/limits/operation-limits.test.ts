@@ -86,6 +86,13 @@ describe('parseWithinLimits', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('counts the aliases of __typename and the directives of fragments (armor, configured)', () => {
+    expectRefused(`{ ${fields(4)} }`, 'aliassen', 4, { ...L, hoofdvelden: 10 });
+    expectRefused('{ a { ...F @skip(if: false) } } fragment F on A @x { b @include(if: true) }', 'directives', 3);
+    // several over at once: the refusal names the first in the order depth, aliases, root fields, directives
+    expectRefused(`{ ...F } fragment F on Query { ${fields(4)} }`, 'aliassen', 4);
+  });
+
   it('a syntax error stays a syntax error', () => {
     const e = refusal('{ a ');
     expect(e.extensions['code']).toBeUndefined();
@@ -121,6 +128,19 @@ describe('operationCost', () => {
   it('fragments and inline fragments count as their fields', () => {
     expect(cost('{ trajecten(eerste: 2) { ...F } } fragment F on T { enkel { id } }')).toBe(2 * (1 + 1));
     expect(cost('{ trajecten(eerste: 2) { ... on T { enkel { id } } } }')).toBe(4);
+  });
+
+  it('a subgraph sizes _entities by its representations', () => {
+    const sub = buildSchema(`
+      scalar _Any
+      union _Entity = T
+      type Query { _entities(representations: [_Any!]!): [_Entity]! }
+      type T { id: ID! lijst: [U!]! }
+      type U { id: ID! }
+    `);
+    const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on T { id lijst { id } } } }';
+    const reps = Array.from({ length: 7 }, (_, i) => ({ __typename: 'T', id: String(i) }));
+    expect(operationCost(sub, parse(q), undefined, { r: reps }, 10)).toBe(7 * (1 + 10));
   });
 
   it('refuses over the limit with the measured cost', () => {

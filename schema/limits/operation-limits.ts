@@ -1,21 +1,26 @@
 /**
- * Operation limits (issue 14 item 5), shared by the gateway and the subgraphs like `identity/`: pure
- * functions of graphql-js, so both sides refuse the same way with the same code, and the subgraphs
- * never import from the gateway.
+ * Operation limits (issue 14 item 5), shared by the gateway and the subgraphs like `identity/`: a
+ * configuration and adapter layer over maintained code, so both sides refuse the same way with the
+ * same code, and the subgraphs never import from the gateway.
  *
- * - Tokens and textual depth are measured in one pass of graphql-js's own lexer before anything is
- *   parsed, so a document too long or nested too deep (3,000 inline fragments) never reaches the
- *   parser's recursion: it is a 400 with `OPERATIE_TE_GROOT`, never a stack overflow or a 500.
- * - Depth, aliases, root fields and directives are then counted over the parsed operation with its
- *   fragments expanded (each fragment counted once and memoised, so a fragment bomb costs no more to
- *   count than its text).
- * - Cost needs the schema: the gateway computes it for the whole operation before planning.
+ * - Depth (fields, fragment spreads expanded), aliases and directives are counted by graphql-armor's
+ *   validation rules (`@escape.tech/graphql-armor-max-depth`, `-max-aliases`, `-max-directives`),
+ *   run through graphql-js's `validate`; their `onReject` hook turns armor's refusal into ours.
+ * - The parser is graphql-js's own, with its `maxTokens`.
+ * - Hand-written, because no maintained code here does it (see each): one lexer pass before the
+ *   parser (tokens and textual depth), the root-field count, and the cost estimate.
  *
- * Each refusal: `extensions: { code: 'OPERATIE_TE_GROOT', limiet: { naam, maximum }, gevonden }`, a
- * Dutch message with the limit's name and numbers only — never any of the query.
+ * Each refusal: `extensions: { code: 'OPERATIE_TE_GROOT', limiet: { naam, maximum, env }, gevonden }`,
+ * a Dutch message with the limit's name and numbers only — never any of the query.
  */
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
   Kind,
   Lexer,
   Source,
@@ -27,14 +32,16 @@ import {
   isListType,
   isObjectType,
   parse,
+  validate,
   valueFromAST,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLNamedType,
-  type GraphQLSchema,
   type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
 } from 'graphql';
 
 /** An operation over one of these limits is refused before planning or any subgraph fetch. */
@@ -55,7 +62,7 @@ export interface OperationLimits {
   readonly hoofdvelden: number;
   /** Most directives in an operation, fragments expanded (`MAX_DIRECTIVES`). */
   readonly directives: number;
-  /** Highest estimated cost (`MAX_COST`; gateway only, see `operationCost`). */
+  /** Highest estimated cost (`MAX_COST`, see `operationCost`; a subgraph computes it on its own schema). */
   readonly kosten: number;
   /** Assumed length of a list without a page argument (`LIST_SIZE`). */
   readonly lijstgrootte: number;
@@ -113,8 +120,9 @@ export function limitsFromEnv(env: Env): OperationLimits {
  * What a subgraph accepts: the same limits with room for what the gateway adds when it plans
  * (`_entities` with a type condition per entity fetch, key fields and `__typename`, several fetches
  * to one subgraph merged under `_0_`… aliases). Representations travel as variables, so a batch of
- * many entities adds no tokens. Same body size: one body limit everywhere. Cost needs the schema
- * and is the gateway's (see `operationCost`).
+ * many entities adds no tokens. Same body size: one body limit everywhere. Cost: a subgraph sizes
+ * `_entities` by its representations, so the fetches of one operation add up to about the gateway's
+ * estimate of it; twice that leaves room for the union and key fields the plans add.
  */
 export function subgraphLimits(l: OperationLimits = DEFAULT_LIMITS): OperationLimits {
   return Object.freeze({
@@ -124,6 +132,7 @@ export function subgraphLimits(l: OperationLimits = DEFAULT_LIMITS): OperationLi
     aliassen: l.aliassen * 3 + l.hoofdvelden,
     hoofdvelden: l.hoofdvelden * 3,
     directives: l.directives * 3,
+    kosten: l.kosten * 2,
   });
 }
 
@@ -173,6 +182,12 @@ export function isLimitError(error: unknown): error is GraphQLError {
  * One pass of graphql-js's lexer: the number of tokens (as the parser counts them, comments not
  * included) and the deepest nesting of selection sets in the text (braces outside parentheses;
  * braces inside are input objects). Stops at a lexical error, which the parser then reports.
+ *
+ * Hand-written on purpose: graphql-js's parser recurses once per nesting level, and armor's depth
+ * rule runs only on a parsed document, so 100,000 nested inline fragments (with `MAX_TOKENS` set
+ * high) would overflow the stack before any maintained limit saw them; this pass refuses them first
+ * (a 400 with our code, never a 500). `parse(…, { maxTokens })` and armor's max-tokens stop at the
+ * first token over the limit; this pass also gives the count a partner is told (`gevonden`).
  */
 export function scanDocument(source: string): { tokens: number; diepte: number; volledig: boolean } {
   const lexer = new Lexer(new Source(source));
@@ -194,81 +209,75 @@ export function scanDocument(source: string): { tokens: number; diepte: number; 
   return { tokens, diepte, volledig: true };
 }
 
-interface Stats {
-  diepte: number;
-  aliassen: number;
-  directives: number;
-  velden: number;
+type Report = (context: ValidationContext, naam: LimitName, maximum: number, gevonden: number | undefined) => void;
+
+/** armor's `onReject` as ours: its message ends "…exceeded, found N." (exposeLimits), which is `gevonden`. */
+function armorReject(naam: LimitName, maximum: number, report: Report) {
+  return [(context: ValidationContext | null, error: GraphQLError) => {
+    const found = /found (\d+)\.?$/.exec(error.message);
+    if (context) report(context, naam, maximum, found ? Number(found[1]) : undefined);
+  }];
 }
 
-const NONE: Stats = Object.freeze({ diepte: 0, aliassen: 0, directives: 0, velden: 0 });
-
-function documentStats(document: DocumentNode) {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const memo = new Map<string, Stats>();
-  const visiting = new Set<string>();
-  const ofFragment = (name: string): Stats => {
-    const known = memo.get(name);
-    if (known) return known;
-    const f = fragments.get(name);
-    if (!f || visiting.has(name)) return NONE; // validation refuses unknown and cyclic fragments
-    visiting.add(name);
-    const s = ofSet(f.selectionSet);
-    visiting.delete(name);
-    const out = { ...s, directives: s.directives + (f.directives?.length ?? 0) };
-    memo.set(name, out);
-    return out;
-  };
-  /** `diepte` of a selection set is its own level plus its deepest child's. */
-  const ofSet = (set: SelectionSetNode): Stats => {
-    const total: Stats = { diepte: 0, aliassen: 0, directives: 0, velden: 0 };
-    let deepest = 0;
-    for (const sel of set.selections) {
-      let inner: Stats;
-      if (sel.kind === Kind.FIELD) {
-        const child = sel.selectionSet ? ofSet(sel.selectionSet) : NONE;
-        inner = { diepte: child.diepte, aliassen: child.aliassen + (sel.alias ? 1 : 0), directives: child.directives + (sel.directives?.length ?? 0), velden: 1 };
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        // An inline fragment is a level of its own (it is a selection set in the text) …
-        const child = ofSet(sel.selectionSet);
-        inner = { ...child, directives: child.directives + (sel.directives?.length ?? 0) };
-      } else {
-        // … a spread is not: it stands for its fragment's selections at this level.
-        const child = ofFragment(sel.name.value);
-        inner = { ...child, diepte: Math.max(0, child.diepte - 1), directives: child.directives + (sel.directives?.length ?? 0) };
+/**
+ * Fields at the root of each operation, through inline fragments and spreads (each fragment counted
+ * once, memoised). Hand-written: graphql-armor has no root-field limit.
+ */
+function maxRootFieldsRule(maximum: number, report: Report): ValidationRule {
+  return (context) => {
+    const memo = new Map<string, number>();
+    const count = (set: SelectionSetNode, visiting: Set<string>): number => {
+      let n = 0;
+      for (const sel of set.selections) {
+        if (sel.kind === Kind.FIELD) n++;
+        else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet, visiting);
+        else {
+          const name = sel.name.value;
+          if (!memo.has(name)) {
+            const f = context.getFragment(name);
+            if (!f || visiting.has(name)) continue; // validation refuses unknown and cyclic fragments
+            visiting.add(name);
+            memo.set(name, count(f.selectionSet, visiting));
+            visiting.delete(name);
+          }
+          n += memo.get(name)!;
+        }
       }
-      deepest = Math.max(deepest, inner.diepte);
-      total.aliassen += inner.aliassen;
-      total.directives += inner.directives;
-      total.velden += inner.velden; // fields at this level, through fragments
-    }
-    total.diepte = deepest + 1;
-    return total;
+      return n;
+    };
+    return {
+      OperationDefinition(operation) {
+        const n = count(operation.selectionSet, new Set());
+        if (n > maximum) report(context, 'hoofdvelden', maximum, n);
+      },
+    };
   };
-  return { ofSet };
 }
 
-/** What `checkDocument` measures for each operation of a document (for tests and the bench). */
-export function measureDocument(document: DocumentNode): { naam: string | undefined; diepte: number; aliassen: number; hoofdvelden: number; directives: number }[] {
-  const { ofSet } = documentStats(document);
-  const out = [];
-  for (const d of document.definitions) {
-    if (d.kind !== Kind.OPERATION_DEFINITION) continue;
-    const s = ofSet(d.selectionSet);
-    out.push({ naam: d.name?.value, diepte: s.diepte, aliassen: s.aliassen, hoofdvelden: s.velden, directives: s.directives + (d.directives?.length ?? 0) });
-  }
-  return out;
+/**
+ * The structural limits as validation rules, in the order a refusal names them. armor counts depth
+ * in fields with spreads expanded (`flattenFragments`; inline fragments as levels are the lexer
+ * pass's, since armor would count a spread as two levels), introspection included as before, and
+ * every alias, `__typename`'s too.
+ */
+function limitRules(limits: OperationLimits, report: Report): ValidationRule[] {
+  const armor = { exposeLimits: true, propagateOnRejection: false } as const;
+  return [
+    maxDepthRule({ ...armor, n: limits.diepte, flattenFragments: true, ignoreIntrospection: false, onReject: armorReject('diepte', limits.diepte, report) }),
+    maxAliasesRule({ ...armor, n: limits.aliassen, allowList: [], onReject: armorReject('aliassen', limits.aliassen, report) }),
+    maxRootFieldsRule(limits.hoofdvelden, report),
+    maxDirectivesRule({ ...armor, n: limits.directives, onReject: armorReject('directives', limits.directives, report) }),
+  ];
 }
+
+/** The rules need no types (they count the document), so any valid schema will do for `validate`. */
+const NO_TYPES = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { _: { type: GraphQLString } } }) });
 
 /** Throws `OPERATIE_TE_GROOT` when one operation of the document is over a structural limit. */
 export function checkDocument(document: DocumentNode, limits: OperationLimits): void {
-  for (const s of measureDocument(document)) {
-    if (s.diepte > limits.diepte) throw limitError('diepte', limits.diepte, s.diepte);
-    if (s.aliassen > limits.aliassen) throw limitError('aliassen', limits.aliassen, s.aliassen);
-    if (s.hoofdvelden > limits.hoofdvelden) throw limitError('hoofdvelden', limits.hoofdvelden, s.hoofdvelden);
-    if (s.directives > limits.directives) throw limitError('directives', limits.directives, s.directives);
-  }
+  const refusals: GraphQLError[] = [];
+  validate(NO_TYPES, document, limitRules(limits, (_context, naam, maximum, gevonden) => void refusals.push(limitError(naam, maximum, gevonden))));
+  if (refusals[0]) throw refusals[0];
 }
 
 /**
@@ -284,7 +293,7 @@ export function parseWithinLimits(source: string, limits: OperationLimits, parse
     checkDocument(document, limits);
     return document;
   } catch (error) {
-    // A backstop: the lexer pass above already bounds the parser's recursion.
+    // A backstop: the lexer pass above already bounds the parser's (and armor's) recursion.
     if (error instanceof RangeError) throw limitError('diepte', limits.diepte);
     if (error instanceof GraphQLError && error.extensions['code'] !== OPERATIE_TE_GROOT && /more than \d+ tokens/.test(error.message)) throw limitError('tokens', limits.tokens);
     throw error;
@@ -295,6 +304,13 @@ export function parseWithinLimits(source: string, limits: OperationLimits, parse
 const PAGE_ARGUMENTS = ['eerste'];
 
 function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number | undefined {
+  if (field.name === '_entities') {
+    // A subgraph's entity fetch: as many entities as the gateway sent representations.
+    const argDef = field.args.find((a) => a.name === 'representations');
+    const arg = node.arguments?.find((a) => a.name.value === 'representations');
+    const value = argDef && arg ? valueFromAST(arg.value, argDef.type, variables) : undefined;
+    if (Array.isArray(value)) return value.length;
+  }
   for (const argDef of field.args) {
     if (!PAGE_ARGUMENTS.includes(argDef.name)) continue;
     const arg = node.arguments?.find((a) => a.name.value === argDef.name);
@@ -305,12 +321,19 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
 }
 
 /**
- * Demand control's estimate, counted as Hive Gateway's `demandControl` does (IBM cost spec
+ * Demand control's estimate, with the weights of Hive Gateway's `demandControl` (IBM cost spec
  * defaults): each object, interface or union costs 1, a scalar 0, a mutation 10 more; a list
  * multiplies what it holds by its page argument (`eerste`, or that argument's default), else by the
  * page argument of the field that holds it (a page object such as `InzagePagina.regels`), else by
  * `lijstgrootte`. Computed on the whole operation before planning, so nothing reaches a subgraph
  * when it is over. Fragments are costed once each (by their type condition), so counting is linear.
+ *
+ * Hand-written, because neither maintained estimate meets that: Hive Gateway's `demandControl`
+ * (gateway-runtime 2.12) costs each subgraph fetch in `onSubgraphExecute`, so the first fetch has
+ * already gone out when the sum passes the maximum, a fragment's fields escape the multiplier of
+ * the list that spreads it, and it refuses with its own `COST_ESTIMATED_TOO_EXPENSIVE`;
+ * graphql-armor's cost-limit knows no schema, so no list sizes, and reads only literal
+ * `first`/`last`, not `eerste` or a variable.
  */
 export function operationCost(
   schema: GraphQLSchema,

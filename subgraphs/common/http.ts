@@ -3,13 +3,14 @@
  * API), so a subgraph can serve `/graphql` beside its own plain routes (health, policy context)
  * without a web framework.
  */
-import { HeaderMap, type ApolloServer, type BaseContext, type ContextThunk } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext, type ContextThunk } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import {
   isLimitError,
   limitError,
   limitsFromEnv,
+  operationCost,
   parseWithinLimits,
   subgraphLimits,
   type OperationLimits,
@@ -30,6 +31,27 @@ export interface HttpOptions<TContext extends BaseContext> {
    * direct caller cannot bypass what the gateway refuses.
    */
   readonly limits?: OperationLimits;
+}
+
+/** The gateway's limits (`MAX_*`, read as the gateway reads them) with room for its query plans. */
+const subgraphLimitsFromEnv = (): OperationLimits => subgraphLimits(limitsFromEnv(process.env));
+
+/**
+ * The cost limit, which needs the subgraph's schema: once Apollo has resolved the operation, before
+ * any resolver runs, estimated as the gateway estimates it (`_entities` sized by its
+ * representations). A refusal is a 400 with `OPERATIE_TE_GROOT`, like the others.
+ */
+export function costLimitPlugin(limits: OperationLimits = subgraphLimitsFromEnv()): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operationName, request }) {
+          const cost = operationCost(schema, document, operationName, request.variables, limits.lijstgrootte);
+          if (cost > limits.kosten) throw limitError('kosten', limits.kosten, cost);
+        },
+      };
+    },
+  };
 }
 
 /** Refused with `OPERATIE_TE_GROOT` as the gateway refuses it; `Content-Length` first, then while reading. */
@@ -58,7 +80,7 @@ function sendJson(res: ServerResponse, status: number, json: unknown): void {
 }
 
 export function createHttpServer<TContext extends BaseContext>(options: HttpOptions<TContext>): Server {
-  const limits = options.limits ?? subgraphLimits(limitsFromEnv(process.env));
+  const limits = options.limits ?? subgraphLimitsFromEnv();
   const { apollo, routes = {}, maxBodyBytes = limits.bytes } = options;
   return createServer(async (req, res) => {
     try {

@@ -17,7 +17,7 @@ import type { Subgraaf } from '../../schema/acts.js';
 import { actGuard, type RecordLocators } from './act-guard.js';
 import type { AccessLogWriter } from './access-log.js';
 import type { Database, Db } from './database.js';
-import { createHttpServer, listen, type Route } from './http.js';
+import { costLimitPlugin, createHttpServer, listen, type Route } from './http.js';
 import { INZAGE_TYPE } from './logboek/graphql-sdl.js';
 import type { RegisseurVerantwoording } from './logboek/regisseur-bronnen.js';
 import { logboekResolvers, type LogboekLezer } from './logboek/resolvers.js';
@@ -183,7 +183,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
     includeStacktraceInErrorResponses: false,
     formatError: formatError(definition.name, logError, deps.logRefusal ?? ((m) => console.warn(m))) as never,
     // Inline tracing would send timing data of every field to the gateway; nobody reads it here.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), accessLogPlugin(definition.name, deps.accessLog, logError)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), costLimitPlugin(), accessLogPlugin(definition.name, deps.accessLog, logError)],
   });
   const verify = async (req: IncomingMessage): Promise<Caller> => {
     try {

@@ -242,6 +242,19 @@ describe('the same limits at a subgraph called directly', () => {
     expect(json.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATIE_TE_GROOT', limiet: { naam: 'aliassen' } });
   });
 
+  it('refuses an operation over its cost limit before any resolver runs, and accepts the gateway\'s plans', async () => {
+    const costly = 'query($n: Int) { trajecten(eerste: $n) { id } }';
+    const ok = await fed.direct('regisseur', REGISSEUR, costly, { n: 3 });
+    expect(ok.errors).toBeUndefined();
+    const r = await fed.direct('regisseur', REGISSEUR, costly, { n: S.kosten + 1 });
+    expect(r.status).toBe(400);
+    expect(r.data ?? null).toBeNull();
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'OPERATIE_TE_GROOT', limiet: { naam: 'kosten', maximum: S.kosten, env: 'MAX_COST' }, gevonden: S.kosten + 1 });
+    expect(r.errors?.[0]?.extensions?.['http']).toBeUndefined();
+    // The gateway's own plans of an operation just under its cost limit (3,000 × 31 = 93,000) pass every subgraph.
+    await accepted('query($n: Int) { trajecten(eerste: $n) { id woningaanbod { id } evaluaties { id } garantieaanvragen { id } } }', { n: 3_000 });
+  });
+
   it('refuses a 10 MB body with 413 and the same code', async () => {
     const body = JSON.stringify({ query: `{ __typename } #${'x'.repeat(10 * 1024 * 1024)}` });
     const r = await raw(body, 'application/json', fed.subgraphs.regisseur.url);
