@@ -3,7 +3,7 @@
  * across restarts), with migrations applied and demo data seeded on first start. Set `DATABASE_URL`
  * (or `DATABASE_URL_<SUBGRAPH>`) to use a PostgreSQL server instead — no code change.
  */
-import { gatewayConfigFromEnv } from '../gateway/config.js';
+import { gatewayConfigFromEnv, type GatewayConfig } from '../gateway/config.js';
 import { loadOrCreateDevKeys } from '../gateway/dev-issuer/keys.js';
 import { drainGateways } from '../gateway/plugins/use-health.js';
 import { useWerkgroepPage } from '../gateway/plugins/use-werkgroep-page.js';
@@ -11,7 +11,7 @@ import { guardAgainstNullSocketWrite } from '../subgraphs/common/postgres-client
 import { seedDemoData } from './demo-data/index.js';
 import { launchFederation } from './federation.js';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
-import { subgraphConfigFromEnv } from '../subgraphs/common/config.js';
+import { subgraphConfigFromEnv, type SubgraphConfig } from '../subgraphs/common/config.js';
 import { runEmbeddedRetention } from '../subgraphs/assemble.js';
 import { checkpointConfigFromEnv, loadCheckpointSigningKey, loadOrCreateDevCheckpointKey } from '../subgraphs/common/logboek/checkpoint.js';
 import { loadOrCreateDevSleutelKey } from '../subgraphs/common/logboek/sleutel-key.js';
@@ -20,8 +20,19 @@ import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/com
 const env = process.env;
 // Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
 guardAgainstNullSocketWrite();
-// The demo is the one place the development issuer runs (README, "Deploying apart").
-const config = gatewayConfigFromEnv(process.env, { demo: true });
+// Every setting is read before anything starts; a bad value is one line naming it, not a stack.
+let config: GatewayConfig;
+let subgraphConfigs: Record<SubgraphName, SubgraphConfig>;
+let retentionHours: number | undefined;
+try {
+  // The demo is the one place the development issuer runs (README, "Deploying apart").
+  config = gatewayConfigFromEnv(process.env, { demo: true });
+  subgraphConfigs = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphConfigFromEnv(n, DEFAULT_PORTS[n])])) as Record<SubgraphName, SubgraphConfig>;
+  retentionHours = parseRetentionInterval(env['RETENTION_INTERVAL_HOURS']);
+} catch (error) {
+  console.error(`npm start start niet: ${(error as Error).message}`);
+  process.exit(2);
+}
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
 const dataDir = env['PGLITE_DIR'] ?? '.data';
 const sleutelKey = await loadOrCreateDevSleutelKey(`${dataDir}/dev-sleutel/hmac-key.json`);
@@ -38,9 +49,7 @@ const started = Date.now();
 const fed = await launchFederation({
   devKeys,
   gatewayPort: config.port,
-  subgraphPorts: Object.fromEntries(
-    SUBGRAPH_NAMES.map((n) => [n, subgraphConfigFromEnv(n, DEFAULT_PORTS[n]).port]),
-  ) as Record<SubgraphName, number>,
+  subgraphPorts: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphConfigs[n].port])) as Record<SubgraphName, number>,
   host: config.host,
   issuer: config.auth.issuer,
   audience: config.auth.audience,
@@ -51,7 +60,7 @@ const fed = await launchFederation({
   tokenPolicy: config.auth.policy,
   corsOrigins: config.corsOrigins,
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
-  monitoringDrempel: subgraphConfigFromEnv('regisseur', DEFAULT_PORTS.regisseur).monitoringDrempel,
+  monitoringDrempel: subgraphConfigs.regisseur.monitoringDrempel,
 });
 const counts = await seedDemoData(
   {
@@ -76,7 +85,6 @@ Eerste vraag:
        -H 'content-type: application/json' -d '{"query":"{ trajecten(eerste: 3) { code fase inwoner { naam } } }"}'
 `);
 
-const retentionHours = parseRetentionInterval(env['RETENTION_INTERVAL_HOURS']);
 const databases = {
   gemeente: fed.subgraphs.gemeente.database,
   regisseur: fed.subgraphs.regisseur.database,
