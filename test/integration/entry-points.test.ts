@@ -75,6 +75,18 @@ describe('the entry points of deployment apart', { timeout: 120_000 }, () => {
     expect(result.stderr).toMatch(/JWKS_URL ontbreekt/);
   });
 
+  it.each([
+    ['scripts/start.ts', 'MONITORING_DREMPEL', '2'],
+    ['scripts/start.ts', 'MAX_TOKENS', 'veel'],
+    ['gateway/main.ts', 'CORS_ORIGINS', 'niet-een-origin'],
+  ])('%s with a bad %s: one line naming the setting, exit 2, no stack trace', async (entry, name, value) => {
+    const result = await run([entry], env({ [name]: value, JWKS_URL: 'http://127.0.0.1:9/jwks.json', PORT: String(await freePort()) }), /draait|gateway:/);
+    expect(result.ready).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(name);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('subgraph with JWKS_URL but no SLEUTEL_KEY_FILE: refuses to start rather than make a key of its own', async () => {
     const result = await run(['subgraphs/main.ts', 'corporatie'], env({ JWKS_URL: 'http://127.0.0.1:9/jwks.json', CORPORATIE_PORT: String(await freePort()) }), /graphql/);
     expect(result.ready).toBe(false);
