@@ -24,6 +24,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { GraphQLError } from 'graphql';
 import {
   DEFAULT_LIMITS,
+  firstOverLimit,
   invalidJsonError,
   isLimitError,
   limitError,
@@ -81,19 +82,6 @@ function refusal(fetchAPI: { Response: typeof Response }, error: GraphQLError): 
 }
 
 export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { log = () => {} }: OperationLimitsOptions = {}): GatewayPlugin {
-  /** The first operation of the request (or its batch) over a limit. */
-  const overLimit = (params: unknown): GraphQLError | undefined => {
-    for (const p of Array.isArray(params) ? params : [params]) {
-      const query = p && typeof p === 'object' ? (p as { query?: unknown }).query : undefined;
-      if (typeof query !== 'string') continue;
-      try {
-        parseWithinLimits(query, limits);
-      } catch (error) {
-        if (isLimitError(error)) return error;
-      }
-    }
-    return undefined;
-  };
   return {
     // Every limit but cost is decided here, as the request is read: the response is ours (status,
     // body), and nothing of the operation has been parsed by Yoga, let alone planned.
@@ -124,7 +112,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { l
           params = await parseRequest(req);
         }
         if (params instanceof fetchAPI.Response) return params;
-        const error = overLimit(params);
+        const error = firstOverLimit(params, limits);
         if (!error) return params;
         log(describe(request, error));
         return refusal(fetchAPI, error);

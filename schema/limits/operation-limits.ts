@@ -281,6 +281,23 @@ export function checkDocument(document: DocumentNode, limits: OperationLimits): 
 }
 
 /**
+ * The first operation over a limit in a request body (or a batch of them); a plain syntax error is
+ * left to the server to report in its own words.
+ */
+export function firstOverLimit(body: unknown, limits: OperationLimits): GraphQLError | undefined {
+  for (const item of Array.isArray(body) ? body : [body]) {
+    const query = item && typeof item === 'object' ? (item as { query?: unknown }).query : undefined;
+    if (typeof query !== 'string') continue;
+    try {
+      parseWithinLimits(query, limits);
+    } catch (error) {
+      if (isLimitError(error)) return error;
+    }
+  }
+  return undefined;
+}
+
+/**
  * Parses within the limits: first the lexer pass (tokens, textual depth), then graphql-js's parser
  * with `maxTokens`, then the structural limits on the AST. A plain syntax error stays a syntax error.
  */

@@ -7,6 +7,7 @@ import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
 import {
+  firstOverLimit,
   isLimitError,
   limitError,
   limitsFromEnv,
@@ -110,7 +111,7 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
           body = raw; // Apollo answers a malformed body with its own 400.
         }
       }
-      const refused = refuseOverLimits(req.method === 'GET' ? { query: url.searchParams.get('query') } : body, limits);
+      const refused = firstOverLimit(req.method === 'GET' ? { query: url.searchParams.get('query') } : body, limits);
       if (refused) return sendJson(res, 400, limitResponse(refused));
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -132,20 +133,6 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
       else res.end();
     }
   });
-}
-
-/** The first operation over a limit in a body (or a batch of them); syntax errors are Apollo's to report. */
-function refuseOverLimits(body: unknown, limits: OperationLimits): GraphQLError | undefined {
-  for (const item of Array.isArray(body) ? body : [body]) {
-    const query = item && typeof item === 'object' ? (item as { query?: unknown }).query : undefined;
-    if (typeof query !== 'string') continue;
-    try {
-      parseWithinLimits(query, limits);
-    } catch (error) {
-      if (isLimitError(error)) return error;
-    }
-  }
-  return undefined;
 }
 
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {
