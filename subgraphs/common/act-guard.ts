@@ -12,6 +12,7 @@ import type { Caller, CaseContext } from '../../schema/context.js';
 import { ErrorCode, weigering } from '../../schema/errors.js';
 import { regioVanGemeente } from '../../schema/vocabulary.js';
 import type { Db } from './database.js';
+import { ongeldigeDatums } from './input-dates.js';
 import type { SubgraphContext } from './server.js';
 
 /** How a subgraph tells whose case one of its own records belongs to (null when unknown). */
@@ -94,6 +95,10 @@ export function actGuard(schema: GraphQLSchema, subgraaf: Subgraaf, records: Rec
         resolve: async (source, args, ctx: SubgraphContext, info) => {
           const decision = await decideAct(rule, args, ctx, records);
           if (!decision.allowed) throw actWeigering(naam, rule, decision);
+          const datums = ongeldigeDatums(args, field.args ?? {});
+          if (datums.length > 0) {
+            throw weigering(ErrorCode.ONGELDIGE_INVOER, `Geen geldige datum (JJJJ-MM-DD, of een tijdstip met tijdzone): ${datums.join(', ')}.`, { veld: datums[0], velden: datums });
+          }
           return resolve(source, args, ctx, info);
         },
       };

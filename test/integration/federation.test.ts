@@ -75,6 +75,17 @@ describe('federation', () => {
   });
 });
 
+describe('invalid dates', () => {
+  it('are refused as ONGELDIGE_INVOER naming the field, without echoing the value, and nothing is stored', async () => {
+    const count = async () => ((await fed.gql(venlo, `{ trajecten(eerste: 500) { id } }`)).data.trajecten as unknown[]).length;
+    const before = await count();
+    const r = await fed.gql(venlo, `mutation { registreerMelding(input: { gemeente: "venlo", ingediendDoor: ZORGAANBIEDER, zorgaanbieder: "met-ggz", machtigingOp: "2026-13-45", naam: "Datum Fout" }) { id } }`);
+    expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'ONGELDIGE_INVOER', veld: 'input.machtigingOp' });
+    expect(JSON.stringify(r)).not.toContain('2026-13-45');
+    expect(await count()).toBe(before);
+  });
+});
+
 describe('the organisations a partner may name', () => {
   it('lists the gemeenten, corporations and care providers to every party, and each is accepted where it is named', async () => {
     const q = `{ organisaties { gemeenten { slug naam regio } corporaties zorgaanbieders } }`;
