@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgres, postgresPatched } from '../../subgraphs/common/postgres-client.js';
+import { answersWithoutRecords, postgresRunSql } from '../helpers/access-records.js';
 import { startProcess, type StartedProcess } from '../helpers/start-process.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
@@ -302,20 +303,8 @@ describe.skipIf(!serverUrl || !PGBIN)('a PostgreSQL restart and outage under loa
     //    name (gemeente), by trace id and case, allowed. Written before the answer left, so present now.
     const sql = postgres(url, { max: 1, onnotice: () => {} });
     try {
-      const logged = async (schema: string, veld: string) =>
-        new Set(
-          (
-            await sql<{ k: string }[]>`
-              select distinct trace_id || ' ' || traject_id as k from ${sql(schema)}.verwerkingen
-              where toegestaan and ${veld} = any(velden)`
-          ).map((r) => r.k),
-        );
-      const regisseur = await logged('regisseur', 'Traject.code');
-      const gemeente = await logged('gemeente', 'Inwoner.naam');
-      const unlogged = answers.flatMap((a) => [
-        ...a.cases.filter((id) => !regisseur.has(`${a.traceId} ${id}`)).map((id) => `regisseur ${a.traceId} ${id}`),
-        ...a.named.filter((id) => !gemeente.has(`${a.traceId} ${id}`)).map((id) => `gemeente ${a.traceId} ${id}`),
-      ]);
+      const run = postgresRunSql(sql);
+      const unlogged = await answersWithoutRecords({ regisseur: run, gemeente: run }, answers);
       expect(answers.filter((a) => a.named.length > 0).length).toBeGreaterThan(0);
       expect(unlogged).toEqual([]);
     } finally {
