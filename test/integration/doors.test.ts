@@ -81,7 +81,7 @@ async function doors(persona: Persona): Promise<Record<string, string[]>> {
 }
 
 describe('every door gives one answer', () => {
-  it('every persona of DESIGN §2 × every demo case: the gateway, _entities and /beleidscontext agree', async () => {
+  it('every persona of DESIGN §2 × every demo case: the gateway, _entities and /beleidscontext agree', { timeout: 120_000 }, async () => {
     const differences: string[] = [];
     let seen = 0;
     for (const [naam, persona] of personas()) {
