@@ -71,7 +71,12 @@ async function measure(name: string, clients: number, runs: number, send: (i: nu
   };
 }
 
-export async function benchPolicyContext(fed: Federation, post: typeof fetch, options: { clients?: readonly number[] } = {}): Promise<WorkloadResult[]> {
+export async function benchPolicyContext(
+  fed: Federation,
+  post: typeof fetch,
+  options: { clients?: readonly number[]; log?: (line: string) => void } = {},
+): Promise<WorkloadResult[]> {
+  const log = options.log ?? ((line: string) => console.log(line));
   const token = await fed.token({ partij: 'REGISSEUR', organisatie: 'regisseur-noord-limburg', regio: 'NOORD_LIMBURG' });
   const headers = () => ({ 'content-type': 'application/json', authorization: `Bearer ${token}`, traceparent: traceparent() });
   // The cases whose resident's name this regisseur may read now (its region, a phase that allows it),
@@ -112,11 +117,11 @@ export async function benchPolicyContext(fed: Federation, post: typeof fetch, op
     results.push(await measure('gemeente _entities, 20 cases, inwoner { naam telefoon }', clients, runs, sendEntities));
     results.push(await measure('regisseur POST /beleidscontext, 20 cases', clients, runs * 3, sendContext));
   }
-  console.log(`policy context under load (${fed.subgraphs.regisseur.database.kind}; ${ids.length} visible cases; distinct requests, fresh traceparent each):`);
-  console.log('| workload | clients | req/s | p50 ms | p99 ms | SQL statements/request (context) | failed |');
-  console.log('|---|---|---|---|---|---|---|');
+  log(`policy context under load (${fed.subgraphs.regisseur.database.kind}; ${ids.length} visible cases; distinct requests, fresh traceparent each):`);
+  log('| workload | clients | req/s | p50 ms | p99 ms | SQL statements/request (context) | failed |');
+  log('|---|---|---|---|---|---|---|');
   for (const r of results) {
-    console.log(
+    log(
       `| ${r.name} | ${r.clients} | ${fmt(r.rps)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.statementsPerRequest, 2)} (${fmt(r.contextStatementsPerRequest, 2)}) | ${r.failures} |`,
     );
   }

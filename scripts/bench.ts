@@ -1,27 +1,74 @@
 /**
- * `npm run bench`: figures, not assertions. Measures the policy decision, a federated query through
- * the gateway against the same data asked of one subgraph directly, how many policy-context lookups
- * a request makes (batched, never per field), and what the access log costs.
+ * `npm run bench`: figures, not assertions. Sections (all by default; `--only=` picks):
+ *
+ * - `decide`: one policy decision;
+ * - `log`: the access log alone, a transaction per request against group commit;
+ * - `compare`: the comparison of issue 13 (scripts/bench/compare.ts) — five workloads at 1, 10 and
+ *   50 clients through (a) this federation, (b) the same subgraphs undosed and unlogged, (c) bare Hive
+ *   Gateway with the Rust query planner and bare @apollo/gateway in front of (a)'s subgraphs;
+ * - `context`: the policy context under load, straight at the subgraphs (scripts/bench-context.ts).
+ *
+ * Flags: `--only=` a comma list of sections, workloads (`regisseur`, `corporatie`, `gemeente`,
+ * `werkgroep`, `licht-onder-zwaar`) and columns (`federation`, `undosed`, `hiveRust`,
+ * `apolloGateway`); naming a workload or column implies `compare`. `--clients=1,10,50` (compare; the
+ * context section defaults to 10,50), `--seconds=2.5` (the window per comparison cell), `--json` (the
+ * comparison as JSON on stdout; everything else goes to stderr).
  */
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { decide } from '../schema/decide.js';
 import type { CaseContext } from '../schema/context.js';
 import { generateDevKeys } from '../gateway/dev-issuer/keys.js';
+import { loadSupergraph } from '../gateway/supergraph.js';
 import { launchFederation } from './federation.js';
 import { seedDemoData } from './demo-data/index.js';
 import { logboekVan, migrationsFolder } from '../subgraphs/assemble.js';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/catalog.js';
 import { openDatabase } from '../subgraphs/common/database.js';
 import { countTransactions } from '../subgraphs/common/logboek/transaction-count.js';
 import { createLogboekWriter } from '../subgraphs/common/logboek/writer.js';
 import { benchPolicyContext } from './bench-context.js';
+import { launchApolloGateway, launchHiveRust } from './bench/bare-gateways.js';
+import { COLUMNS, compare, comparisonJson, printComparison, WORKLOADS, type Column, type ColumnName } from './bench/compare.js';
+import { launchUndosed, type BenchGateway } from './bench/undosed.js';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 /** `DATABASE_URL` runs the federation part on a PostgreSQL server (a fresh database is not made: use an empty one). */
 const databaseUrl = process.env['DATABASE_URL'];
-/** `npm run bench -- --only=context` runs only the policy-context workloads (scripts/bench-context.ts). */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-/** `--clients=10,50` (default): the client counts of the policy-context workloads. */
-const contextClients = process.argv.find((a) => a.startsWith('--clients='))?.slice('--clients='.length).split(',').map(Number);
+const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const json = process.argv.includes('--json');
+/** With `--json` only the JSON goes to stdout. */
+const log = json ? (line: string) => console.error(line) : (line: string) => console.log(line);
+
+const SECTIONS = ['decide', 'log', 'compare', 'context'] as const;
+const only = flag('only')?.split(',').map((s) => s.trim()).filter(Boolean);
+const workloadNames = WORKLOADS.map((w) => w.name);
+for (const o of only ?? []) {
+  if (![...SECTIONS, ...workloadNames, ...COLUMNS].includes(o as never)) {
+    console.error(`bench: --only=${o}: not one of ${[...SECTIONS, ...workloadNames, ...COLUMNS].join(', ')}`);
+    process.exit(2);
+  }
+}
+const onlyWorkloads = only?.filter((o) => workloadNames.includes(o));
+const onlyColumns = only?.filter((o): o is ColumnName => (COLUMNS as readonly string[]).includes(o));
+const sections = new Set<string>(
+  !only ? SECTIONS : [...only.filter((o) => (SECTIONS as readonly string[]).includes(o)), ...(onlyWorkloads?.length || onlyColumns?.length ? ['compare'] : [])],
+);
+/** `--clients=1,10,50`: the client counts (compare: 1,10,50 by default; context: 10,50). */
+const clients = flag('clients')?.split(',').map(Number);
+if (clients?.some((n) => !Number.isInteger(n) || n < 1)) {
+  console.error('bench: --clients= takes whole numbers ≥ 1, e.g. --clients=1,10,50');
+  process.exit(2);
+}
+const seconds = Number(flag('seconds') ?? 2.5);
+if (!(seconds > 0)) {
+  console.error('bench: --seconds= takes a positive number');
+  process.exit(2);
+}
+// Five gateways and four subgraphs in one process add their own SIGINT/SIGTERM and abort listeners:
+// intended here, so Node's leak warning (default 10) would only be noise in the printed figures.
+setMaxListeners(100);
+process.setMaxListeners(100);
 
 function benchDecide(): void {
   const ctx: CaseContext = {
@@ -45,30 +92,10 @@ function benchDecide(): void {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) decide(caller, ctx, fields[i % 3]!, now);
   const ns = ((performance.now() - t0) * 1e6) / n;
-  console.log(`decide(): ${fmt(ns, 0)} ns per call (${fmt(1e9 / ns / 1e6, 2)} M decisions/s; consent scan over 5 records)`);
+  log(`decide(): ${fmt(ns, 0)} ns per call (${fmt(1e9 / ns / 1e6, 2)} M decisions/s; consent scan over 5 records)`);
 }
 
-async function timed(label: string, runs: number, concurrency: number, send: () => Promise<void>) {
-  const lat: number[] = [];
-  const t0 = performance.now();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < runs) {
-        const s = performance.now();
-        await send();
-        lat.push(performance.now() - s);
-      }
-    }),
-  );
-  const total = (performance.now() - t0) / 1000;
-  lat.sort((a, b) => a - b);
-  const rps = runs / total;
-  console.log(`${label}: ${fmt(rps)} req/s, p50 ${fmt(lat[Math.floor(lat.length / 2)]!)} ms, p95 ${fmt(lat[Math.floor(lat.length * 0.95)]!)} ms`);
-  return rps;
-}
-
-async function benchFederation({ contextOnly = false } = {}): Promise<void> {
+async function benchFederation(): Promise<void> {
   const { keys } = await generateDevKeys();
   const contextCalls = { n: 0 };
   const realFetch = globalThis.fetch;
@@ -77,35 +104,56 @@ async function benchFederation({ contextOnly = false } = {}): Promise<void> {
     return realFetch(input, init);
   }) as typeof fetch;
   const fed = await launchFederation({ devKeys: keys, gatewayPort: 0, log: () => {}, ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
-  console.log(`federation on ${fed.subgraphs.regisseur.database.kind}; concurrency 8, so p50 ≈ 8 × the service time on a single-connection PGlite`);
+  const started: BenchGateway[] = [];
   try {
-    await seedDemoData(
+    const t0 = performance.now();
+    const counts = await seedDemoData(
       { gemeente: fed.subgraphs.gemeente.database.db, regisseur: fed.subgraphs.regisseur.database.db, corporatie: fed.subgraphs.corporatie.database.db, garantiefonds: fed.subgraphs.garantiefonds.database.db },
       new Date(),
     );
-    if (contextOnly) {
-      await benchPolicyContext(fed, realFetch, contextClients ? { clients: contextClients } : {});
-      return;
-    }
+    const rows = Object.values(counts).reduce((a, b) => a + b, 0);
+    log(`federation on ${fed.subgraphs.regisseur.database.kind}, demo data ${rows ? `seeded (${rows} rows) in ${fmt((performance.now() - t0) / 1000)} s` : 'already present (use an empty database)'}`);
     const token = await fed.token({ partij: 'GEMEENTE', gemeente: 'venlo' });
-    const post = async (url: string, query: string) => {
-      const r = await realFetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
-      const json = (await r.json()) as { errors?: unknown };
-      if (r.status !== 200) throw new Error(JSON.stringify(json));
-    };
-    const gw = `${fed.gatewayUrl}/graphql`;
-    const federated = '{ trajecten(eerste: 20) { code fase inwoner { naam telefoon woonsituatie } bemiddelingsprofiel { conclusie } } }';
-    const codesOnly = '{ trajecten(eerste: 20) { code fase } }';
     contextCalls.n = 0;
-    await post(gw, federated);
-    console.log(`policy-context lookups for one federated request over 20 cases: ${contextCalls.n} (one per subgraph request, batched)`);
-    const direct = await timed('regisseur subgraph directly (20 cases, no personal data)', 200, 8, () => post(fed.subgraphs.regisseur.url, codesOnly));
-    const viaGw = await timed('gateway, same query', 200, 8, () => post(gw, codesOnly));
-    const composed = await timed('gateway, 20 cases composed from 2 subgraphs with personal data + access log', 200, 8, () => post(gw, federated));
-    console.log(`ratio gateway/direct: ${fmt(viaGw / direct, 2)}; composed+dosed+logged/plain: ${fmt(composed / viaGw, 2)}`);
-    await benchPolicyContext(fed, realFetch, contextClients ? { clients: contextClients } : {});
+    await realFetch(`${fed.gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ trajecten(eerste: 20) { code fase inwoner { naam telefoon woonsituatie } bemiddelingsprofiel { conclusie } } }' }),
+    });
+    log(`policy-context lookups for one federated request over 20 cases: ${contextCalls.n} (one per subgraph request, batched)`);
+
+    if (sections.has('compare')) {
+      const wanted = (c: ColumnName) => !onlyColumns?.length || onlyColumns.includes(c);
+      const columns: Column[] = [];
+      if (wanted('federation')) columns.push({ name: 'federation', gatewayUrl: fed.gatewayUrl });
+      if (wanted('undosed')) {
+        const b = await launchUndosed(fed, { devKeys: keys, gatewayDatabaseUrl: databaseUrl });
+        started.push(b);
+        columns.push({ name: 'undosed', gatewayUrl: b.gatewayUrl });
+      }
+      const supergraph = loadSupergraph(Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, fed.subgraphs[n].url])) as Record<SubgraphName, string>);
+      for (const [name, launch] of [['hiveRust', launchHiveRust], ['apolloGateway', launchApolloGateway]] as const) {
+        if (!wanted(name)) continue;
+        const g = await launch(supergraph);
+        started.push(g);
+        columns.push({ name, gatewayUrl: g.gatewayUrl });
+      }
+      const clientCounts = clients ?? [1, 10, 50];
+      const workloads = onlyWorkloads?.length ? onlyWorkloads : undefined;
+      const cells = (workloads?.length ?? WORKLOADS.length) * clientCounts.length * columns.length;
+      log(`comparison: ${cells} cells of ${seconds} s (${columns.map((c) => c.name).join(', ')}; clients ${clientCounts.join(', ')}; distinct requests, fresh traceparent each)`);
+      const rows = await compare({ fed, columns, workloads, clients: clientCounts, seconds, fetch: realFetch, log });
+      log('');
+      log(`comparison on ${fed.subgraphs.regisseur.database.kind}, ${seconds} s per cell; req/s · p50 · p99 in ms; (a)/x = req/s of (a) over req/s of x:`);
+      printComparison(rows, columns.map((c) => c.name), log);
+      if (json) console.log(JSON.stringify(comparisonJson(rows)));
+    }
+    if (sections.has('context')) {
+      await benchPolicyContext(fed, realFetch, { ...(clients ? { clients } : {}), log });
+    }
   } finally {
     globalThis.fetch = realFetch;
+    for (const g of started.reverse()) await g.stop().catch((e: unknown) => console.error(`bench: stopping ${g.name}: ${String(e)}`));
     await fed.stop();
   }
 }
@@ -136,7 +184,7 @@ async function benchAccessLog(): Promise<void> {
   const t0 = performance.now();
   for (let i = 21; i < 21 + n; i++) await writer(request(i), meta(i));
   const ms = (performance.now() - t0) / n;
-  console.log(`access log (${database.kind}): ${fmt(ms, 2)} ms per request of 20 field accesses over 4 cases (grouped, chained, 1 insert per table)`);
+  log(`access log (${database.kind}): ${fmt(ms, 2)} ms per request of 20 field accesses over 4 cases (grouped, chained, 1 insert per table)`);
 
   let next = 21 + n;
   const concurrent = async (clients: number, writerFor: () => typeof writer) => {
@@ -159,15 +207,11 @@ async function benchAccessLog(): Promise<void> {
   for (const clients of [10, 50]) {
     const apart = await concurrent(clients, newWriter);
     const grouped = await concurrent(clients, () => writer);
-    console.log(`access log (${database.kind}), ${clients} requests in flight: a transaction per request ${apart} | group commit ${grouped}`);
+    log(`access log (${database.kind}), ${clients} requests in flight: a transaction per request ${apart} | group commit ${grouped}`);
   }
   await database.close();
 }
 
-if (only === 'context') {
-  await benchFederation({ contextOnly: true });
-} else {
-  benchDecide();
-  await benchAccessLog();
-  await benchFederation();
-}
+if (sections.has('decide')) benchDecide();
+if (sections.has('log')) await benchAccessLog();
+if (sections.has('compare') || sections.has('context')) await benchFederation();

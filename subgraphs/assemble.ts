@@ -10,6 +10,7 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../schema/identity/config.js';
 import { cachedJtiRegister, postgresJtiRegister } from '../schema/identity/jti-register.js';
 import { createTokenVerifier } from '../schema/identity/verify.js';
+import { doseringTransformer } from '../schema/transform.js';
 import type { SubgraphName } from './catalog.js';
 import type { AccessLogWriter } from './common/access-log.js';
 import { openDatabase, type Database } from './common/database.js';
@@ -115,6 +116,7 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
       jtiRegister: cachedJtiRegister(postgresJtiRegister(database.db, JTI_TABLES[name])),
     }),
     accessLog: options.wrapAccessLog ? options.wrapAccessLog(writer) : writer,
+    doseer: doseringTransformer,
     logboek: logboekVan(name),
     sleutelKey: options.sleutelKey,
     now,

@@ -7,7 +7,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { pgSchema } from 'drizzle-orm/pg-core';
-import { GraphQLError, Kind, type DocumentNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Caller } from '../../schema/context.js';
 import { ErrorCode, unauthenticated, withoutSuggestions } from '../../schema/errors.js';
@@ -69,6 +69,12 @@ export interface SubgraphDeps {
   readonly verantwoording?: RegisseurVerantwoording;
   /** The regisseur only: answers `POST /bewaartermijn` (which of the caller's case ids expired). */
   readonly bewaartermijn?: Bewaartermijn;
+  /**
+   * The dosing transformer applied to the subgraph's schema. The product's assembly
+   * (`subgraphs/assemble.ts`) always passes `doseringTransformer`, as does the default; only the
+   * bench's undosed comparison (`scripts/bench/undosed.ts`) passes another.
+   */
+  readonly doseer?: (schema: GraphQLSchema) => GraphQLSchema;
 }
 
 export interface StopOptions {
@@ -174,7 +180,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
   const resolvers = withLogboek(definition, deps);
   // Fields are dosed per read; every act is authorised by its row of the acts table before it runs.
   const schema = actGuard(
-    doseringTransformer(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }])),
+    (deps.doseer ?? doseringTransformer)(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }])),
     definition.name,
     definition.records,
   );
