@@ -9,6 +9,7 @@ import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import { ACT_CODES, actRule, type ActRule, type RecordSoort, type Subgraaf } from '../../schema/acts.js';
 import { authorizeAct, meldingsTraject, type ActDecision } from '../../schema/authorize-act.js';
 import type { Caller, CaseContext } from '../../schema/context.js';
+import type { Foutcode } from '../../schema/error-catalogue.js';
 import { ErrorCode, weigering } from '../../schema/errors.js';
 import { regioVanGemeente } from '../../schema/vocabulary.js';
 import type { Db } from './database.js';
@@ -80,7 +81,7 @@ export async function decideAct(rule: ActRule, args: Record<string, unknown>, ct
 }
 
 /** Wraps every `Mutation` field of `schema` in the guard; throws when a mutation has no row. */
-export function actGuard(schema: GraphQLSchema, subgraaf: Subgraaf, records: RecordLocators = {}): GraphQLSchema {
+export function actGuard(schema: GraphQLSchema, subgraaf: Subgraaf, records: RecordLocators = {}, datumFout: Foutcode = ErrorCode.ONGELDIGE_INVOER): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.MUTATION_ROOT_FIELD]: (field, naam) => {
       const rule = actRule(naam);
@@ -97,7 +98,7 @@ export function actGuard(schema: GraphQLSchema, subgraaf: Subgraaf, records: Rec
           if (!decision.allowed) throw actWeigering(naam, rule, decision);
           const datums = ongeldigeDatums(args, field.args ?? {});
           if (datums.length > 0) {
-            throw weigering(ErrorCode.ONGELDIGE_INVOER, `Geen geldige datum (JJJJ-MM-DD, of een tijdstip met tijdzone): ${datums.join(', ')}.`, { veld: datums[0], velden: datums });
+            throw weigering(datumFout, `Geen geldige datum (JJJJ-MM-DD, of een tijdstip met tijdzone): ${datums.join(', ')}.`, { veld: datums[0], velden: datums });
           }
           return resolve(source, args, ctx, info);
         },

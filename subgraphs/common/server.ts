@@ -10,6 +10,7 @@ import { pgSchema } from 'drizzle-orm/pg-core';
 import { GraphQLError, Kind, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Caller } from '../../schema/context.js';
+import type { Foutcode } from '../../schema/error-catalogue.js';
 import { ErrorCode, unauthenticated, withoutSuggestions } from '../../schema/errors.js';
 import { AuthenticationError, type VerifyToken } from '../../schema/identity/verify.js';
 import { doseringTransformer } from '../../schema/transform.js';
@@ -43,6 +44,8 @@ export interface SubgraphDefinition {
   readonly resolvers: GraphQLResolverMap<SubgraphContext>;
   /** Whose case the subgraph's own records belong to, for acts that name a record (`schema/acts.ts`). */
   readonly records?: RecordLocators;
+  /** The code of a date input that is no real date, where the subgraph's partners know another. @default ONGELDIGE_INVOER */
+  readonly datumFout?: Foutcode;
 }
 
 export interface SubgraphDeps {
@@ -183,6 +186,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
     (deps.doseer ?? doseringTransformer)(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }])),
     definition.name,
     definition.records,
+    definition.datumFout,
   );
   const apollo = new ApolloServer<SubgraphContext>({
     schema,

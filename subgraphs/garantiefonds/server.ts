@@ -1,6 +1,7 @@
 /** Assembles the garantiefonds subgraph; no side effects (see `subgraphs/main.ts`). */
 import { createSubgraph, type SubgraphDeps } from '../common/server.js';
 import { subgraphTypeDefs } from '../common/sdl.js';
+import { FondsErrorCode } from './domain/errors.js';
 import { trajectVanAanvraag } from './operations/claims.js';
 import { resolvers } from './resolvers/index.js';
 
@@ -11,7 +12,7 @@ export type GarantiefondsDeps = Omit<SubgraphDeps, 'routes'>;
 
 export function createGarantiefondsSubgraph(deps: GarantiefondsDeps) {
   return createSubgraph(
-    { name: 'garantiefonds', typeDefs: garantiefondsTypeDefs(), resolvers: resolvers as never, records: { aanvraag: trajectVanAanvraag } },
+    { name: 'garantiefonds', typeDefs: garantiefondsTypeDefs(), resolvers: resolvers as never, records: { aanvraag: trajectVanAanvraag }, datumFout: FondsErrorCode.DATUM_ONGELDIG },
     deps,
   );
 }

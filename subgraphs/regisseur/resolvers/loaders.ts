@@ -12,6 +12,7 @@ export const loaders = perRequest(({ db }) => ({
   // In the order they happened: the case's history as the gemeente reads it.
   transities: rowsPerTraject((ids) => db.select().from(transities).where(inArray(transities.trajectId, ids)).orderBy(asc(transities.op))),
   profiel: rowPerTraject((ids) => db.select().from(profielen).where(inArray(profielen.trajectId, ids))),
-  selecties: rowsPerTraject((ids) => db.select().from(selecties).where(inArray(selecties.trajectId, ids))),
+  // In the order of selection (ties by name): PostgreSQL returns rows of an unordered query in any order.
+  selecties: rowsPerTraject((ids) => db.select().from(selecties).where(inArray(selecties.trajectId, ids)).orderBy(selecties.geselecteerdOp, selecties.corporatie)),
   toestemmingen: rowsPerTraject((ids) => db.select().from(toestemmingen).where(inArray(toestemmingen.trajectId, ids))),
 }));
