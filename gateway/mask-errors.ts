@@ -5,6 +5,7 @@
  * are masked. What a subgraph request carried (`request`, `response`) never leaves the gateway.
  */
 import { GraphQLError } from 'graphql';
+import { invalidJsonError } from '../schema/limits/operation-limits.js';
 
 /** The code a partner gets when a subgraph could not be reached: what it contributes is null. */
 export const SUBGRAAF_ONBEREIKBAAR = 'SUBGRAAF_ONBEREIKBAAR';
@@ -32,6 +33,9 @@ function isOriginalGraphQLError(error: unknown): boolean {
 
 export function maskGatewayError(error: unknown, message: string): Error {
   const chain = [...causes(error)];
+  // A GET's `variables` or `extensions` that is no JSON fails in the server's own JSON.parse: the
+  // caller's input, said as such (as a POST body that is no JSON), not an internal error.
+  if (chain.some((c) => c instanceof SyntaxError)) return invalidJsonError();
   const unreachable = chain.find((c) => c.extensions?.['code'] === 'SUBREQUEST_HTTP_ERROR');
   if (unreachable) {
     const serviceName = unreachable.extensions?.['serviceName'];

@@ -144,6 +144,18 @@ function accessLogPlugin(name: string, writer: AccessLogWriter, logError: Subgra
  * logged by code and path (never values): field refusals also go to the access log, domain
  * refusals (a phase rule, a bad form) only here.
  */
+/**
+ * PostgreSQL's data exceptions (SQLSTATE class 22: a NUL byte in a text, a date out of range) are
+ * the caller's input that got past the checks before the resolver: invalid input, not a bug. The
+ * driver's error may sit under drizzle's `cause`.
+ */
+function isDataException(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 3; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+  }
+  return false;
+}
+
 function formatError(name: string, logError: SubgraphDeps['logError'] & {}, logRefusal: (message: string) => void) {
   return (formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) => {
     const original = (error as { originalError?: unknown })?.originalError ?? error;
@@ -153,6 +165,10 @@ function formatError(name: string, logError: SubgraphDeps['logError'] & {}, logR
       const path = (formatted as { path?: readonly (string | number)[] }).path?.join('.') ?? '-';
       logRefusal(`[${name}] geweigerd ${String(code ?? 'ONBEKEND')} op ${path}${extensions['reden'] ? ` (${String(extensions['reden'])})` : ''}`);
       return { ...formatted, message: withoutSuggestions(formatted.message), extensions };
+    }
+    if (isDataException(original)) {
+      logRefusal(`[${name}] geweigerd ${ErrorCode.ONGELDIGE_INVOER} (database: ongeldige waarde)`);
+      return { message: 'Een waarde in de invoer kan niet worden opgeslagen of gezocht (zoals een NUL-teken of een onmogelijke datum).', extensions: { code: ErrorCode.ONGELDIGE_INVOER } };
     }
     logError('interne fout', original);
     return { message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

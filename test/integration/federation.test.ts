@@ -75,6 +75,18 @@ describe('federation', () => {
   });
 });
 
+describe('a refused root field stays local', () => {
+  it('nulls only itself, keeps its code, and its siblings from the same subgraph keep their data', async () => {
+    const antares = { partij: 'CORPORATIE', organisatie: 'antares' } as const;
+    const fonds = await fed.gql(antares, `{ mijnBijdragen { soort } aanvragenTerBeslissing { borgCent } }`);
+    expect(fonds.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code']])).toEqual([['aanvragenTerBeslissing', 'NIET_VOORZITTER']]);
+    expect(fonds.data).toMatchObject({ mijnBijdragen: expect.any(Array), aanvragenTerBeslissing: null });
+    const regisseur = await fed.gql(venlo, `{ organisaties { corporaties } trajecten(eerste: 2, na: "onbekend") { id } }`);
+    expect(regisseur.errors?.map((e) => [e.path?.join('.'), e.extensions?.['code']])).toEqual([['trajecten', 'ONGELDIGE_INVOER']]);
+    expect(regisseur.data.organisaties.corporaties).toContain('antares');
+  });
+});
+
 describe('invalid dates', () => {
   it('are refused as ONGELDIGE_INVOER naming the field, without echoing the value, and nothing is stored', async () => {
     const count = async () => ((await fed.gql(venlo, `{ trajecten(eerste: 500) { id } }`)).data.trajecten as unknown[]).length;

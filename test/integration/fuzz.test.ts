@@ -95,6 +95,9 @@ describe('fuzz of the running gateway', () => {
     expect(health).toBe(200);
     // Each entry names the seed, index and rule; the request and answer are printed above.
     expect(stats.violations.map((v) => `seed ${v.request.seed} index ${v.request.index} ${v.request.kind}: ${v.violations.map((x) => x.rule).join(', ')}`)).toEqual([]);
+    // Nothing a caller can send is an internal error: a bad GET parameter is ONGELDIGE_JSON, a NUL
+    // byte that PostgreSQL refuses is ONGELDIGE_INVOER, a refused root field nulls only itself.
+    expect(stats.internal.map((i) => `seed ${i.request.seed} index ${i.request.index} ${i.request.kind}`)).toEqual([]);
     // The run did reach the dosing path: answers with data, and refusals with a path among them.
     expect(stats.withData).toBeGreaterThan(COUNT / 5);
     expect(stats.refusalsWithPath).toBeGreaterThan(0);
