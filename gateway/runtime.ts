@@ -90,7 +90,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       ...(config.devIssuer && deps.devKeys
         ? [useDevIssuer({ keys: deps.devKeys, mint: { issuer: config.auth.issuer, audience: config.auth.audience } })]
         : []),
-      useHealth({ subgraphUrls: config.subgraphUrls }),
+      useHealth({ subgraphUrls: config.subgraphUrls, ping: () => deps.database.ping() }),
       useErrorCatalogue(),
       ...(deps.plugins ?? []),
       useCsrfPrevention({ log }),

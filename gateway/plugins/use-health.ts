@@ -6,6 +6,8 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 
 export interface HealthOptions {
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  /** The gateway's own database (its token register): without it no token can be checked. */
+  readonly ping?: () => Promise<void>;
   /** Per subgraph check timeout. @default 2000 */
   readonly timeoutMs?: number;
 }
@@ -25,7 +27,7 @@ export async function drainGateways({ delayMs = 0, timeoutMs = 10_000 }: { delay
   while ([...gateways].some((g) => g.inFlight > 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
 }
 
-export function useHealth({ subgraphUrls, timeoutMs = 2000 }: HealthOptions): GatewayPlugin {
+export function useHealth({ subgraphUrls, ping, timeoutMs = 2000 }: HealthOptions): GatewayPlugin {
   const state = { inFlight: 0, draining: false };
   gateways.add(state);
   const counted = new WeakSet<Request>();
@@ -51,8 +53,11 @@ export function useHealth({ subgraphUrls, timeoutMs = 2000 }: HealthOptions): Ga
           }
         }),
       );
-      const ready = checks.every(([, s]) => s === 'ready');
-      endResponse(json(fetchAPI, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) }));
+      const database = ping
+        ? await Promise.race([ping().then(() => 'ready'), new Promise<string>((r) => setTimeout(() => r('onbereikbaar'), timeoutMs).unref())]).catch(() => 'onbereikbaar')
+        : 'ready';
+      const ready = checks.every(([, s]) => s === 'ready') && database === 'ready';
+      endResponse(json(fetchAPI, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', database, subgraphs: Object.fromEntries(checks) }));
     },
     onResponse({ request }) {
       if (counted.delete(request)) state.inFlight--;

@@ -48,6 +48,7 @@ describe('federation', () => {
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({
       status: 'ready',
+      database: 'ready',
       subgraphs: { gemeente: 'ready', regisseur: 'ready', corporatie: 'ready', garantiefonds: 'ready' },
     });
   });
