@@ -21,6 +21,7 @@
  * own parser does). The limits are shared with the subgraphs (`schema/limits`).
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
 import {
   DEFAULT_LIMITS,
@@ -81,8 +82,25 @@ function refusal(fetchAPI: { Response: typeof Response }, error: GraphQLError): 
   });
 }
 
+/** The subgraphs one operation can reach (gemeente, regisseur, corporatie, garantiefonds). */
+const SUBGRAPHS_PER_REQUEST = 4;
+
 export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { log = () => {} }: OperationLimitsOptions = {}): GatewayPlugin {
+  // Every subgraph fetch of a request listens on the request's abort signals (the request's, the
+  // execution's, the fetch's), so an operation within the limits may hold one listener per alias or
+  // root field per subgraph at once: that is the bound Node's "possible leak" warning should use
+  // (its default of 10 fired under ordinary load, issue 14); a real leak still goes past it.
+  const listenersPerRequest = (limits.aliassen + limits.hoofdvelden) * SUBGRAPHS_PER_REQUEST + 10;
+  const allow = (...signals: (AbortSignal | undefined)[]) => {
+    for (const signal of signals) if (signal) setMaxListeners(listenersPerRequest, signal);
+  };
   return {
+    onSubgraphExecute({ executionRequest }) {
+      allow(executionRequest.signal, executionRequest.info?.signal, (executionRequest.context as { request?: Request } | undefined)?.request?.signal);
+    },
+    onFetch({ options }) {
+      allow(options.signal ?? undefined);
+    },
     // Every limit but cost is decided here, as the request is read: the response is ours (status,
     // body), and nothing of the operation has been parsed by Yoga, let alone planned.
     onRequestParse({ request, requestParser, setRequestParser, fetchAPI }) {

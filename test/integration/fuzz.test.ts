@@ -73,7 +73,12 @@ describe('fuzz of the running gateway', () => {
     const heapBefore = heapAfterGc();
     const rssBefore = process.memoryUsage().rss / MB;
 
+    // Node's "possible leak" warning fired under ordinary load (issue 14): none within the limits.
+    const leakWarnings: string[] = [];
+    const onWarning = (w: Error) => void (w.name === 'MaxListenersExceededWarning' && leakWarnings.push(w.message));
+    process.on('warning', onWarning);
     const stats = await runFuzz({ baseUrl: fed.gatewayUrl, seed: SEED, count: COUNT, concurrency: 8, ctx, tokens });
+    process.off('warning', onWarning);
 
     const heapAfter = heapAfterGc();
     const rssAfter = process.memoryUsage().rss / MB;
@@ -98,6 +103,7 @@ describe('fuzz of the running gateway', () => {
     // Nothing a caller can send is an internal error: a bad GET parameter is ONGELDIGE_JSON, a NUL
     // byte that PostgreSQL refuses is ONGELDIGE_INVOER, a refused root field nulls only itself.
     expect(stats.internal.map((i) => `seed ${i.request.seed} index ${i.request.index} ${i.request.kind}`)).toEqual([]);
+    expect(leakWarnings).toEqual([]);
     // The run did reach the dosing path: answers with data, and refusals with a path among them.
     expect(stats.withData).toBeGreaterThan(COUNT / 5);
     expect(stats.refusalsWithPath).toBeGreaterThan(0);
