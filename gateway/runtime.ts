@@ -23,6 +23,7 @@ import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDevIssuer } from './plugins/use-dev-issuer.js';
 import { useErrorCatalogue } from './plugins/use-error-catalogue.js';
 import { useHealth } from './plugins/use-health.js';
+import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
 import { loadSupergraph } from './supergraph.js';
@@ -85,8 +86,9 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
         traceparent: traceparentOf(request),
       }),
     },
-    plugins: () => [
+    plugins: (ctx) => [
       useCors(config.corsOrigins),
+      useMetrics({ log: ctx.log }),
       ...(config.devIssuer && deps.devKeys
         ? [useDevIssuer({ keys: deps.devKeys, mint: { issuer: config.auth.issuer, audience: config.auth.audience } })]
         : []),

@@ -53,6 +53,22 @@ describe('federation', () => {
     });
   });
 
+  it('serves Prometheus metrics of requests, phases and subgraph fetches, with nothing of a resident in them', async () => {
+    await fed.gql(venlo, `mutation { registreerMelding(input: { gemeente: "venlo", ingediendDoor: GEMEENTE, naam: "Metriek Persoon" }) { id } }`);
+    const list = await fed.gql(venlo, `query Lijst { trajecten(eerste: 2) { id code inwoner { naam } } }`);
+    const { id, code, inwoner } = list.data.trajecten[0];
+    await fetch(`${fed.gatewayUrl}/graphql?query=${encodeURIComponent(`query Een($id: ID!) { traject(id: $id) { code } }`)}&variables=${encodeURIComponent(JSON.stringify({ id }))}`, {
+      headers: { authorization: `Bearer ${await fed.token(venlo)}`, 'apollo-require-preflight': 'true' },
+    });
+    const metrics = await fetch(`${fed.gatewayUrl}/metrics`);
+    expect(metrics.status).toBe(200);
+    const text = await metrics.text();
+    for (const name of ['graphql_yoga_http_duration', 'graphql_envelop_phase_execute', 'graphql_gateway_subgraph_execute_duration', 'graphql_gateway_fetch_duration']) expect(text).toContain(name);
+    expect(text).toContain('operationName="Lijst"');
+    expect(text).toMatch(/subgraphName="regisseur"/);
+    for (const secret of [id, code, inwoner.naam, 'Bearer', 'authorization']) expect(text).not.toContain(secret);
+  });
+
   it('refuses a missing or bad token with HTTP 401 and UNAUTHENTICATED', async () => {
     for (const token of [null, 'not-a-jwt']) {
       const r = await fetch(`${fed.gatewayUrl}/graphql`, {
