@@ -23,6 +23,8 @@ export interface GatewayConfig {
   readonly corsOrigins: readonly string[];
   /** Operation limits (`MAX_BODY_BYTES`, `MAX_TOKENS`, `MAX_DEPTH`, `MAX_ALIASES`, `MAX_ROOT_FIELDS`, `MAX_DIRECTIVES`, `MAX_COST`, `LIST_SIZE`). @default DEFAULT_LIMITS */
   readonly limits?: OperationLimits;
+  /** Requests in progress at most before new ones get 503 OVERBELAST (`MAX_IN_FLIGHT`). @default 256 */
+  readonly maxInFlight?: number;
 }
 
 export interface GatewayConfigOptions {
@@ -37,6 +39,14 @@ function port(env: Env, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new TypeError(`${name} moet een poortnummer zijn, niet "${raw}"`);
+  return n;
+}
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n) || n < 1) throw new TypeError(`${name} moet een positief geheel getal zijn, niet "${raw}"`);
   return n;
 }
 
@@ -79,5 +89,6 @@ export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: G
     dataDir: `${env['PGLITE_DIR'] ?? '.data'}/gateway`,
     corsOrigins: parseCorsOrigins(env['CORS_ORIGINS']),
     limits: limitsFromEnv(env),
+    maxInFlight: positiveInt(env, 'MAX_IN_FLIGHT', 256),
   });
 }

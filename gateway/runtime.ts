@@ -23,6 +23,7 @@ import { useCsrfPrevention } from './plugins/use-csrf-prevention.js';
 import { useDevIssuer } from './plugins/use-dev-issuer.js';
 import { useErrorCatalogue } from './plugins/use-error-catalogue.js';
 import { useHealth } from './plugins/use-health.js';
+import { useLoadShedding } from './plugins/use-load-shedding.js';
 import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
@@ -87,6 +88,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       }),
     },
     plugins: (ctx) => [
+      useLoadShedding({ maxInFlight: config.maxInFlight ?? 256, log }),
       useCors(config.corsOrigins),
       useMetrics({ log: ctx.log }),
       ...(config.devIssuer && deps.devKeys

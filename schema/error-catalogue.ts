@@ -617,6 +617,14 @@ export const CATALOGUS = {
     herhaalbaar: true,
     extensies: ['serviceName'],
   },
+  OVERBELAST: {
+    groep: 'beschikbaarheid',
+    betekenis: 'De gateway heeft al zoveel verzoeken in behandeling als hij aankan (`MAX_IN_FLIGHT`); dit verzoek is niet begonnen.',
+    wanneer: 'Elk verzoek naar /graphql bij overbelasting; /healthz, /readyz en /metrics nooit.',
+    watTeDoen: 'Wacht minstens `Retry-After` seconden en probeer opnieuw met exponentiële backoff; er is niets uitgevoerd.',
+    http: 503,
+    herhaalbaar: true,
+  },
   SUBGRAAF_ONBEREIKBAAR: {
     groep: 'beschikbaarheid',
     betekenis: 'Een subgraaf (`serviceName`) is niet bereikbaar; wat hij bijdraagt is null, de rest komt.',

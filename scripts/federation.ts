@@ -38,6 +38,9 @@ export interface FederationOptions {
   readonly checkpoints?: AssembleOptions['checkpoints'];
   /** Browser origins allowed cross-origin at the gateway. @default none */
   readonly corsOrigins?: readonly string[];
+  /** The gateway's operation limits and load shedding (`MAX_*`, `LIST_SIZE`, `MAX_IN_FLIGHT`). @default the gateway's defaults */
+  readonly limits?: GatewayConfig['limits'];
+  readonly maxInFlight?: number | undefined;
   readonly now?: () => number;
   readonly gatewayPlugins?: GatewayPlugin[];
   readonly log?: (message: string) => void;
@@ -123,6 +126,8 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     databaseUrl: options.databaseUrl?.('gateway'),
     dataDir: gatewayDataDir,
     corsOrigins: options.corsOrigins ?? [],
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
   };
   const gateway = await createWoonkansGateway(config, {
     database: gatewayDatabase,

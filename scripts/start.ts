@@ -59,6 +59,8 @@ const fed = await launchFederation({
   databaseUrl: (name) => env[`DATABASE_URL_${name.toUpperCase()}`] ?? env['DATABASE_URL'],
   tokenPolicy: config.auth.policy,
   corsOrigins: config.corsOrigins,
+  ...(config.limits ? { limits: config.limits } : {}),
+  maxInFlight: config.maxInFlight,
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
   monitoringDrempel: subgraphConfigs.regisseur.monitoringDrempel,
 });
