@@ -78,25 +78,32 @@ export function chainContent(row: ChainFields): Record<string, unknown> {
   };
 }
 
-/** `sha256(vorigeHash || canonicalJson(content))`, hex. */
-export function chainHash(vorigeHash: string, row: ChainFields): string {
+/** One link of a chain: `sha256(vorigeHash || canonicalJson(content))`, hex. */
+function link(vorigeHash: string, content: Record<string, unknown>): string {
   return createHash('sha256')
-    .update(vorigeHash + canonicalJson(chainContent(row)), 'utf8')
+    .update(vorigeHash + canonicalJson(content), 'utf8')
     .digest('hex');
 }
 
-/** Links rows (in seq order) after `vorigeHash`: returns each with its `vorigeHash` and `hash`. */
-export function linkRows<T extends ChainFields>(
-  vorigeHash: string,
-  rows: readonly T[],
-): (T & { vorigeHash: string; hash: string })[] {
+/** Links rows (in seq order) after `vorigeHash`, each over its `content`: both chains link this way. */
+function linkAll<T>(vorigeHash: string, rows: readonly T[], content: (row: T) => Record<string, unknown>): (T & { vorigeHash: string; hash: string })[] {
   let prev = vorigeHash;
   return rows.map((row) => {
-    const hash = chainHash(prev, row);
+    const hash = link(prev, content(row));
     const linked = { ...row, vorigeHash: prev, hash };
     prev = hash;
     return linked;
   });
+}
+
+/** `sha256(vorigeHash || canonicalJson(content))`, hex. */
+export function chainHash(vorigeHash: string, row: ChainFields): string {
+  return link(vorigeHash, chainContent(row));
+}
+
+/** Links rows (in seq order) after `vorigeHash`: returns each with its `vorigeHash` and `hash`. */
+export function linkRows<T extends ChainFields>(vorigeHash: string, rows: readonly T[]): (T & { vorigeHash: string; hash: string })[] {
+  return linkAll(vorigeHash, rows, chainContent);
 }
 
 /** What is hashed of an audit row: everything but the database id and the chain columns. */
@@ -122,21 +129,10 @@ export function auditChainContent(row: AuditChainFields): Record<string, unknown
 
 /** The audit chain's link: `sha256(vorigeHash || canonicalJson(auditChainContent(row)))`, hex. */
 export function auditChainHash(vorigeHash: string, row: AuditChainFields): string {
-  return createHash('sha256')
-    .update(vorigeHash + canonicalJson(auditChainContent(row)), 'utf8')
-    .digest('hex');
+  return link(vorigeHash, auditChainContent(row));
 }
 
 /** Links audit rows (in seq order) after `vorigeHash`, as `linkRows` does processing records. */
-export function linkAuditRows<T extends AuditChainFields>(
-  vorigeHash: string,
-  rows: readonly T[],
-): (T & { vorigeHash: string; hash: string })[] {
-  let prev = vorigeHash;
-  return rows.map((row) => {
-    const hash = auditChainHash(prev, row);
-    const linked = { ...row, vorigeHash: prev, hash };
-    prev = hash;
-    return linked;
-  });
+export function linkAuditRows<T extends AuditChainFields>(vorigeHash: string, rows: readonly T[]): (T & { vorigeHash: string; hash: string })[] {
+  return linkAll(vorigeHash, rows, auditChainContent);
 }
