@@ -15,7 +15,7 @@ import { checkTokenTimes, DEFAULT_TOKEN_POLICY, TokenPolicyError, type TokenPoli
 export const ALLOWED_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
 
 /** A token id longer than this is no id but a way to fill the register. */
-const MAX_JTI_LENGTH = 256;
+export const MAX_JTI_LENGTH = 256;
 
 export interface VerifierOptions {
   /** Expected `iss`. */
