@@ -107,6 +107,10 @@ interface Proc {
   memory: number[];
 }
 const procs = new Map<string, Proc>();
+// Interrupted (Ctrl-C, a stopped job): the processes it started go with it, not left listening.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopAll().finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15))));
+}
 
 async function launch(name: SubgraphName | 'gateway'): Promise<Proc> {
   const env =
