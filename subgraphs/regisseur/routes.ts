@@ -64,8 +64,11 @@ async function asCaller<T>(verify: (req: IncomingMessage) => Promise<Caller>, re
   let caller: Caller;
   try {
     caller = await verify(req);
-  } catch {
-    return { status: 401, json: { fout: { code: ErrorCode.UNAUTHENTICATED, message: 'Geen geldig token.' } } };
+  } catch (error) {
+    // A refused token says which rule it broke, as at /graphql; anything else (the token register
+    // unreachable) is no refusal of the token and fails closed as an internal error.
+    if (!(error instanceof GraphQLError) || error.extensions['code'] !== ErrorCode.UNAUTHENTICATED) throw error;
+    return { status: 401, json: { fout: { code: ErrorCode.UNAUTHENTICATED, message: error.message, reden: error.extensions['reden'] } } };
   }
   try {
     return { status: 200, json: await run(caller) };

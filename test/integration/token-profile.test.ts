@@ -75,8 +75,8 @@ async function refusedEverywhere(token: string, reden: string): Promise<void> {
     const res = await post(url, token, body);
     expect(res.status, door).toBe(401);
     if (door === 'beleidscontext') {
-      // A plain JSON route: its answer names the code only.
-      expect(res.json.fout?.code, door).toBe('UNAUTHENTICATED');
+      // A plain JSON route: the same code and reden, under `fout`.
+      expect(res.json.fout, door).toMatchObject({ code: 'UNAUTHENTICATED', reden });
       continue;
     }
     expect(res.json.errors?.[0]?.extensions, door).toMatchObject({ code: 'UNAUTHENTICATED', reden });
