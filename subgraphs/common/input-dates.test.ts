@@ -55,6 +55,23 @@ describe('date inputs', () => {
       'OnderzoekInput.gesprekOp',
       'ToestemmingInput.gegevenOp',
       'ToestemmingInput.geldigTot',
+      'WoningaanbodInput.beschikbaarPer',
     ]);
+  });
+
+  it('checks every input whose description promises a date: the contract and the check cannot drift apart', () => {
+    const promised = new Set<string>();
+    for (const name of SUBGRAPH_NAMES) {
+      const schema = buildSubgraphSchema([{ typeDefs: SUBGRAPH_TYPEDEFS[name]() }]);
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (!isInputObjectType(type)) continue;
+        for (const f of Object.values(type.getFields())) if (/YYYY-MM-DD/.test(f.description ?? '')) promised.add(`${type.name}.${f.name}`);
+      }
+      for (const f of Object.values(schema.getMutationType()?.getFields() ?? {})) {
+        for (const a of f.args) if (/YYYY-MM-DD/.test(a.description ?? '')) promised.add(`Mutation.${f.name}(${a.name})`);
+      }
+    }
+    expect(promised.size).toBeGreaterThan(10);
+    expect([...promised].filter((c) => !dateInputs().includes(c))).toEqual([]);
   });
 });

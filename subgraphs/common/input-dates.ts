@@ -1,14 +1,14 @@
 /**
  * Dates in the acts' inputs, checked before a resolver runs. The schemas type them as `String`
  * (`2026-11-10`, or a moment with its zone, `2026-11-10T09:30:00Z`) and name them by one convention
- * (`…Op`, `…datum`, `datum…`, `geldigTot`, `tot`, `vanaf`); a value that is no real date used to reach
+ * (`…Op`, `…Per`, `…datum`, `datum…`, `geldigTot`, `tot`, `vanaf`); a value that is no real date used to reach
  * the database and come back as an internal error. Now it is `ONGELDIGE_INVOER` naming the field —
  * never echoing the value, which may be a birth date.
  */
 import { getNullableType, isInputObjectType, isListType, isScalarType, type GraphQLInputType } from 'graphql';
 
 /** The names a date input goes by in the subgraphs' schemas. */
-const DATUMNAAM = /(^datum|datum$|Datum$|Op$|^geldigTot$|^tot$|^vanaf$)/;
+const DATUMNAAM = /(^datum|datum$|Datum$|Op$|Per$|^geldigTot$|^tot$|^vanaf$)/;
 
 const DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MOMENT = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
