@@ -1,7 +1,8 @@
 /** Loads the checked-in supergraph and points each subgraph at its configured URL. */
 import { readFileSync } from 'node:fs';
+import { SUPERGRAPH_FILE } from '../schema/supergraph-file.js';
 
-export const SUPERGRAPH_FILE = new URL('../schema/supergraph.graphql', import.meta.url);
+export { SUPERGRAPH_FILE };
 
 export function loadSupergraph(urls: Readonly<Record<string, string>>, file: URL = SUPERGRAPH_FILE): string {
   const sdl = readFileSync(file, 'utf8');

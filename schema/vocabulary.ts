@@ -124,6 +124,10 @@ export const DOELEN = [
 ] as const;
 export type Doel = (typeof DOELEN)[number];
 
+/** Who signs a consent or a support plan: the resident, or the resident's legal representative. */
+export const ONDERTEKENAARS = ['INWONER', 'WETTELIJK_VERTEGENWOORDIGER'] as const;
+export type Ondertekenaar = (typeof ONDERTEKENAARS)[number];
+
 export const REGIOS = ['NOORD_LIMBURG', 'MIDDEN_LIMBURG'] as const;
 export type Regio = (typeof REGIOS)[number];
 

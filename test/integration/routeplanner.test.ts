@@ -93,6 +93,17 @@ describe('phase rules', () => {
     expect((await fed.gql<any>(GEMEENTE_VENLO, FASE, { id: c.id })).data.traject).toEqual({ fase: 'ONDERZOEK', versie: c.versie });
   });
 
+  it('signs a plan only by the resident or a legal representative, in either case; anyone else is ONGELDIGE_INVOER and records nothing', async () => {
+    const c = await toOnderzoek(fed, 'Plan Ondertekening');
+    const M = `mutation($id: ID!, $door: String!) { ondertekenOndersteuningsplan(trajectId: $id, input: { doelen: "Zelfstandig wonen", ondertekendOp: "2026-11-12", ondertekendDoor: $door }) { id } }`;
+    const plan = `query($id: ID!) { traject(id: $id) { ondersteuningsplan { ondertekendDoor } } }`;
+    const buurman = await fed.gql<any>(GEMEENTE_VENLO, M, { id: c.id, door: 'buurman' });
+    expect(buurman.errors?.[0]?.extensions).toMatchObject({ code: 'ONGELDIGE_INVOER', veld: 'input.ondertekendDoor' });
+    expect((await fed.gql<any>(GEMEENTE_VENLO, plan, { id: c.id })).data.traject.ondersteuningsplan).toBeNull();
+    expect((await fed.gql<any>(GEMEENTE_VENLO, M, { id: c.id, door: 'wettelijk_vertegenwoordiger' })).errors).toBeUndefined();
+    expect((await fed.gql<any>(GEMEENTE_VENLO, plan, { id: c.id })).data.traject.ondersteuningsplan).toEqual({ ondertekendDoor: 'WETTELIJK_VERTEGENWOORDIGER' });
+  });
+
   it('never moves backwards or skips a phase (FASEOVERGANG_ONGELDIG)', async () => {
     const c = await toOnderzoek(fed, 'Geen Sprong');
     const skip = await fed.gql(REGISSEUR_NL, `mutation($id: ID!, $v: Int!) { spreekMatchAf(trajectId: $id, versie: $v, corporatie: "woonwenz") { fase } }`, { id: c.id, v: c.versie });
@@ -262,7 +273,16 @@ describe('case conference and conflict van plichten', () => {
     const input = { trajectId: c.id, ontvangerPartij: 'CORPORATIE', ontvangerOrganisatie: 'antares', velden: ['Inwoner.gezondheid'], criteria, motivering: 'Acuut gevaar voor medewerkers bij huisbezoek; inwoner onbereikbaar.', tot: new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString() };
     const five = await fed.gql(REGISSEUR_NL, M, { i: input });
     expect(code(five)).toBe('DOORBREKING_CRITERIA_ONVOLDAAN');
-    const six = await fed.gql<any>(REGISSEUR_NL, M, { i: { ...input, criteria: { ...criteria, zo_min_mogelijk_gedeeld: true } } });
+    const all = { ...input, criteria: { ...criteria, zo_min_mogelijk_gedeeld: true } };
+    // A field name with a typo, or a corporation not named, would open nothing while the
+    // professional believes it shared: refused, naming what is wrong, and nothing recorded.
+    const typo = await fed.gql<any>(REGISSEUR_NL, M, { i: { ...all, velden: ['Inwoner.gezondheid', 'Inwoner.gezonheid'] } });
+    expect(typo.errors?.[0]?.extensions).toMatchObject({ code: 'ONGELDIGE_INVOER', veld: 'velden', onbekend: ['Inwoner.gezonheid'] });
+    const unnamed = await fed.gql<any>(REGISSEUR_NL, M, { i: { ...all, ontvangerOrganisatie: ' ' } });
+    expect(unnamed.errors?.[0]?.extensions).toMatchObject({ code: 'ONGELDIGE_INVOER', veld: 'ontvangerOrganisatie' });
+    const none = await fed.gql<any>({ partij: 'TOEZICHT' }, `{ doorbrekingenTerBeoordeling { trajectCode } }`);
+    expect(none.data.doorbrekingenTerBeoordeling.filter((d: any) => d.trajectCode === c.code)).toEqual([]);
+    const six = await fed.gql<any>(REGISSEUR_NL, M, { i: all });
     expect(six.errors).toBeUndefined();
     expect(six.data.registreerDoorbreking).toMatchObject({ trajectCode: c.code, velden: ['Inwoner.gezondheid'], inwonerGeinformeerd: false });
     const seen = await fed.gql<any>(ANTARES, `query($id: ID!) { traject(id: $id) { inwoner { gezondheid } } }`, { id: c.id });

@@ -8,7 +8,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { GEMEENTEN, onbekendeZorgaanbieder } from '../../../schema/vocabulary.js';
+import { GEMEENTEN, ONDERTEKENAARS, onbekendeZorgaanbieder } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import type { Routeplanner } from '../../common/routeplanner-client.js';
 import type { SubgraphContext } from '../../common/server.js';
@@ -166,8 +166,14 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
         if (Number.isNaN(Date.parse(a.input.ondertekendOp)) || !a.input.doelen.trim()) {
           throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een ondersteuningsplan vraagt doelen en een datum van ondertekening.');
         }
+        // A String in the contract (partners send it quoted, some in lower case, as was stored before),
+        // but a closed set: the plan's signatory, kept in the enum's spelling.
+        const ondertekendDoor = a.input.ondertekendDoor.trim().toUpperCase();
+        if (!(ONDERTEKENAARS as readonly string[]).includes(ondertekendDoor)) {
+          throw weigering(ErrorCode.ONGELDIGE_INVOER, `ondertekendDoor is ${ONDERTEKENAARS.join(' of ')}.`, { veld: 'input.ondertekendDoor' });
+        }
         await inTransaction(ctx, async (tx) => {
-          const values = { ...a.input, ondertekendOp: new Date(a.input.ondertekendOp).toISOString() };
+          const values = { ...a.input, ondertekendDoor, ondertekendOp: new Date(a.input.ondertekendOp).toISOString() };
           await tx.insert(ondersteuningsplannen).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: ondersteuningsplannen.trajectId, set: values });
           await routeplanner(ctx.authorization, { act: 'FEIT', trajectId: a.trajectId, feit: 'ONDERSTEUNINGSPLAN_ONDERTEKEND' }, outgoingTraceparent(ctx.trace));
         });

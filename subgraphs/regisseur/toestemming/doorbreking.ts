@@ -5,12 +5,14 @@
  */
 import { isNull } from 'drizzle-orm';
 import type { Caller } from '../../../schema/context.js';
+import { GERICHT_OP_ORGANISATIE } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import type { Partij } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { doorbrekingen } from '../db/tables.js';
 import { newId } from '../routeplanner/code.js';
 import { bestaandTraject } from '../routeplanner/acts.js';
+import { doorbreekbareVelden } from './velden.js';
 
 /** The six criteria, all of which must hold. */
 export const CRITERIA = [
@@ -45,7 +47,15 @@ export async function registreerDoorbreking(db: Db, caller: Caller, input: Doorb
   }
   const tot = Date.parse(input.tot);
   if (input.motivering.trim().length < 20) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een doorbreking vraagt een motivering.');
-  if (input.velden.length === 0) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Noem de velden die gedeeld worden.');
+  if (input.velden.length === 0) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Noem de velden die gedeeld worden.', { veld: 'velden' });
+  const onbekend = input.velden.filter((v) => !doorbreekbareVelden().has(v));
+  if (onbekend.length > 0) {
+    throw weigering(ErrorCode.ONGELDIGE_INVOER, `Onbekende velden: ${onbekend.join(', ')}. Noem velden als Inwoner.gezondheid (type.veld, zoals in het schema).`, { veld: 'velden', onbekend });
+  }
+  // As for a consent (eis der gerichtheid): an override to a corporation or care provider names which one.
+  if (GERICHT_OP_ORGANISATIE.has(input.ontvangerPartij) && !input.ontvangerOrganisatie.trim()) {
+    throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een doorbreking naar een corporatie of zorgaanbieder noemt de organisatie.', { veld: 'ontvangerOrganisatie' });
+  }
   if (Number.isNaN(tot) || tot <= now.getTime() || tot - now.getTime() > MAX_DUUR_MS) {
     throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een doorbreking geldt kort: hoogstens 30 dagen vanaf nu.');
   }

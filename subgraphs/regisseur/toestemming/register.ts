@@ -8,7 +8,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Caller } from '../../../schema/context.js';
 import { GERICHT_OP_ORGANISATIE } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
-import { DOELEN, GEGEVENSCATEGORIEEN, PARTIJEN, type Doel, type Gegevenscategorie, type Partij } from '../../../schema/vocabulary.js';
+import { DOELEN, GEGEVENSCATEGORIEEN, PARTIJEN, type Doel, type Gegevenscategorie, type Ondertekenaar, type Partij } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
 import { toestemmingGebeurtenissen, toestemmingen, type ToestemmingRow } from '../db/tables.js';
 import { newId } from '../routeplanner/code.js';
@@ -27,7 +27,7 @@ export interface ToestemmingInput {
   readonly gegevenOp: string;
   readonly geldigTot: string;
   /** `INWONER` or `WETTELIJK_VERTEGENWOORDIGER`: who signed the form. */
-  readonly ondertekendDoor: 'INWONER' | 'WETTELIJK_VERTEGENWOORDIGER';
+  readonly ondertekendDoor: Ondertekenaar;
   /** Must be false: consent is never a condition for a home ("geen ruilmiddel"). */
   readonly voorwaardeVoorWoning?: boolean | null;
 }
