@@ -40,7 +40,6 @@ var ONDERDRUKT_PLUGIN = {
     var basis = waardeAs.getPixelForValue(0);
     var ctx = chart.ctx;
     ctx.save();
-    ctx.font = 'italic 13px system-ui, sans-serif';
     ctx.fillStyle = '#5a5a5a';
     ctx.textAlign = horizontaal ? 'left' : 'center';
     ctx.textBaseline = horizontaal ? 'middle' : 'bottom';
@@ -51,6 +50,9 @@ var ONDERDRUKT_PLUGIN = {
         if (!verborgen) return;
         var staaf = meta.data[i];
         var plek = staaf ? (horizontaal ? staaf.y : staaf.x) : NaN;
+        // No larger than the bar is thick, so markers of neighbouring bars do not run together.
+        var dikte = staaf ? (horizontaal ? staaf.height : staaf.width) : 13;
+        ctx.font = 'italic ' + Math.round(Math.max(8, Math.min(13, dikte || 13))) + 'px system-ui, sans-serif';
         if (!isFinite(plek)) plek = categorieAs.getPixelForValue(i);
         if (horizontaal) ctx.fillText(opties.marker, basis + 4, plek);
         else ctx.fillText(opties.marker, plek, basis - 2);

@@ -44,6 +44,9 @@ progress { width: 100%; height: 0.75rem; margin-top: 0.5rem; accent-color: var(-
 .grafiek-vak canvas { max-width: 100%; }
 .tabel-vak { max-width: 100%; overflow-x: auto; margin: 0 0 0.75rem; }
 .tabel-vak:focus { outline: 2px solid var(--accent); }
+/* While a wide table scrolls sideways its row labels stay in view. */
+.tabel-vak th[scope="row"] { position: sticky; left: 0; background: #fff; white-space: nowrap; }
+td.getal { white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
 th, td { border-bottom: 1px solid var(--lijn); padding: 0.3rem 0.5rem; text-align: left; }
