@@ -62,6 +62,13 @@ function el(tag, attrs, kinderen) {
   return node;
 }
 
+/** A lead time ({ mediaanDagen, p25Dagen, p75Dagen, onderdrukt }) as a cell: the marker when hidden, a dash when nobody. */
+function dagenCel(t, eenheid, veld) {
+  var v = t ? t[veld || 'mediaanDagen'] : null;
+  if (t && t.onderdrukt) return { tekst: MARKER, onderdrukt: true, getal: true };
+  return { tekst: v === null || v === undefined ? '–' : getal(v) + eenheid, getal: true };
+}
+
 function cijferCel(c) { return { tekst: tekst(c), onderdrukt: !!(c && c.onderdrukt), getal: true }; }
 
 function tabel(testid, titel, koppen, rijen) {
@@ -123,11 +130,16 @@ function samenvatting(data, filters) {
       'van de ' + getal(d.doel) + ' woningen van het jaardoel' + (getoond && d.doel ? ' (' + Math.round((100 * g.waarde) / d.doel) + '%)' : '') + '.',
       extra);
   });
-  var d = data.doorlooptijd || { onderdrukt: false };
-  var mediaan = d.onderdrukt ? { tekst: MARKER, onderdrukt: true } : { tekst: d.mediaanDagen === null || d.mediaanDagen === undefined ? '–' : getal(d.mediaanDagen) + ' dagen' };
-  kaarten.push(kaart('samenvatting-doorlooptijd', 'Mediane doorlooptijd', mediaan,
-    'van aanmelding tot gehuisvest, voor wie gehuisvest werd in ' + maandLabel(filters.vanMaand) + ' t/m ' + maandLabel(filters.totMaand) +
-    (d.onderdrukt ? '' : d.p25Dagen !== null && d.p25Dagen !== undefined ? '; de helft tussen ' + getal(d.p25Dagen) + ' en ' + getal(d.p75Dagen) + ' dagen.' : '.')));
+  // Over several years the latest year's median (the steering group's "this year"); over one period, that period's.
+  var perJaar = data.doorlooptijdPerJaar || [];
+  var geheel = data.doorlooptijd || { onderdrukt: false };
+  var d = perJaar.length > 1 ? perJaar[perJaar.length - 1] : geheel;
+  var wanneer = perJaar.length > 1 ? 'in ' + d.jaar + (d.jaar === new Date().getFullYear() ? ' (tot nu toe)' : '')
+    : 'in ' + maandLabel(filters.vanMaand) + (filters.vanMaand === filters.totMaand ? '' : ' t/m ' + maandLabel(filters.totMaand));
+  kaarten.push(kaart('samenvatting-doorlooptijd', 'Mediane doorlooptijd' + (perJaar.length > 1 ? ' ' + d.jaar : ''), dagenCel(d, ' dagen'),
+    'van aanmelding tot gehuisvest, voor wie gehuisvest werd ' + wanneer +
+    (!d.onderdrukt && d.p25Dagen !== null && d.p25Dagen !== undefined ? '; de helft tussen ' + getal(d.p25Dagen) + ' en ' + getal(d.p75Dagen) + ' dagen' : '') +
+    (perJaar.length > 1 ? '. Over de hele periode: ' + dagenCel(geheel, ' dagen').tekst : '') + '.'));
   var fasen = data.fasenNu || [];
   var fasenGrafiek = staafConfig({
     labels: fasen.map(function (f) { return CONFIG.fasen[f.fase] || f.fase; }),
@@ -174,7 +186,13 @@ function toon(data, filters) {
   var perPeriode = data.perPeriode || [];
   var doelen = data.doelen || [];
   var d = data.doorlooptijd || { onderdrukt: false };
-  var dagen = function (v) { return d.onderdrukt ? { tekst: MARKER, onderdrukt: true, getal: true } : { tekst: v === null || v === undefined ? '–' : getal(v), getal: true }; };
+  var perJaar = data.doorlooptijdPerJaar || [];
+  var dagenRij = function (sleutel, label, t) {
+    return { sleutel: sleutel, cellen: [label, dagenCel(t, '', 'mediaanDagen'), dagenCel(t, '', 'p25Dagen'), dagenCel(t, '', 'p75Dagen')] };
+  };
+  var doorloopRijen = perJaar.length > 1
+    ? perJaar.map(function (j) { return dagenRij(String(j.jaar), String(j.jaar), j); }).concat([dagenRij('geheel', 'Hele periode', d)])
+    : [dagenRij('dagen', 'Dagen', d)];
   var g = data.gesprekken || {};
   var z = data.zelfstandig || {};
   var fonds = data.garantiefonds;
@@ -208,7 +226,7 @@ function toon(data, filters) {
     el('div', { 'class': 'naast' }, [
       blok('blok-doorlooptijd', 'Doorlooptijd', [
         tabel('tabel-doorlooptijd', 'Dagen van aanmelding tot huisvesting', ['Maat', 'Mediaan', '25e percentiel', '75e percentiel'],
-          [{ sleutel: 'dagen', cellen: ['Dagen', dagen(d.mediaanDagen), dagen(d.p25Dagen), dagen(d.p75Dagen)] }])
+          doorloopRijen)
       ]),
       blok('blok-fasen', 'Trajecten per fase (nu)', [
         tabel('tabel-fasen', 'Aantal trajecten per fase', ['Fase', 'Aantal'],

@@ -37,6 +37,7 @@ const FIGURES: WerkgroepMonitoring = {
     { regio: 'MIDDEN_LIMBURG', jaar: 2025, doel: 100, gerealiseerd: x },
   ],
   doorlooptijd: { mediaanDagen: 59, p25Dagen: 40, p75Dagen: 81, onderdrukt: false },
+  doorlooptijdPerJaar: [{ jaar: 2025, mediaanDagen: 59, p25Dagen: 40, p75Dagen: 81, onderdrukt: false }],
   fasenNu: [
     { fase: 'MELDING', aantal: x },
     { fase: 'ONDERZOEK', aantal: n(0) },
@@ -70,6 +71,12 @@ const DRIE_JAAR: WerkgroepMonitoring = {
     nietDoelgroepRegulier: n(0),
     nietDoelgroepAnders: x,
   })),
+  doorlooptijd: { mediaanDagen: 68, p25Dagen: 50, p75Dagen: 90, onderdrukt: false },
+  doorlooptijdPerJaar: [
+    { jaar: 2024, mediaanDagen: 70, p25Dagen: 55, p75Dagen: 95, onderdrukt: false },
+    { jaar: 2025, mediaanDagen: null, p25Dagen: null, p75Dagen: null, onderdrukt: true },
+    { jaar: 2026, mediaanDagen: 65, p25Dagen: 48, p75Dagen: 88, onderdrukt: false },
+  ],
 };
 
 /** The viewports the layout must work at. */
@@ -249,6 +256,21 @@ describe.skipIf(missing !== null)(`Werkgroep page in Chromium${missing ? ` — S
     });
     // The library came from the page's own origin, with its integrity hash checked by the browser.
     expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe('function');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the latest year\'s median lead time first over several years, every year in the table, a hidden one as the marker', async () => {
+    await load('werkgroep-36');
+    await page.getByTestId('samenvatting').waitFor();
+    await expect(page.getByTestId('samenvatting-doorlooptijd').locator('h3').textContent()).resolves.toBe('Mediane doorlooptijd 2026');
+    expect(await page.getByTestId('samenvatting-doorlooptijd-waarde').textContent()).toBe('65 dagen');
+    await expect(page.getByTestId('samenvatting-doorlooptijd').textContent()).resolves.toContain('de helft tussen 48 en 88 dagen. Over de hele periode: 68 dagen.');
+    expect(await rows('tabel-doorlooptijd')).toEqual([
+      ['2024', '70', '55', '95'],
+      ['2025', ONDERDRUKT_MARKER, ONDERDRUKT_MARKER, ONDERDRUKT_MARKER],
+      ['2026', '65', '48', '88'],
+      ['Hele periode', '68', '50', '90'],
+    ]);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -43,8 +43,8 @@ const periodeLabel = (p: string): string => {
 
 /** The rows every table must show for an API answer. */
 function verwacht(m: WerkgroepMonitoring): Record<string, string[][]> {
-  const d = m.doorlooptijd;
-  const dagen = (v: number | null) => (d.onderdrukt ? x : v === null ? '–' : getal(v));
+  const dagen = (t: { onderdrukt: boolean; mediaanDagen: number | null; p25Dagen: number | null; p75Dagen: number | null }, label: string) =>
+    [label, ...[t.mediaanDagen, t.p25Dagen, t.p75Dagen].map((v) => (t.onderdrukt ? x : v === null ? '–' : getal(v)))];
   return {
     'tabel-per-periode': m.perPeriode.map((p) => [periodeLabel(p.periode), cel(p.aangemeld), cel(p.nietDoelgroepRegulier), cel(p.nietDoelgroepAnders), cel(p.doelgroep), cel(p.gehuisvest)]),
     'tabel-doelen': m.doelen.map((j) => [
@@ -52,7 +52,10 @@ function verwacht(m: WerkgroepMonitoring): Record<string, string[][]> {
       j.gerealiseerd.onderdrukt ? x : j.gerealiseerd.waarde === null ? '–' : `${Math.round((100 * j.gerealiseerd.waarde) / j.doel)}%`,
     ]),
     'tabel-per-gemeente': m.perGemeente.map((g) => [(GEMEENTEN as Record<string, { naam: string }>)[g.gemeente]!.naam, REGIO_NAAM[g.regio]!, cel(g.aangemeld), cel(g.gehuisvest)]),
-    'tabel-doorlooptijd': [['Dagen', dagen(d.mediaanDagen), dagen(d.p25Dagen), dagen(d.p75Dagen)]],
+    'tabel-doorlooptijd':
+      m.doorlooptijdPerJaar.length > 1
+        ? [...m.doorlooptijdPerJaar.map((j) => dagen(j, String(j.jaar))), dagen(m.doorlooptijd, 'Hele periode')]
+        : [dagen(m.doorlooptijd, 'Dagen')],
     'tabel-fasen': m.fasenNu.map((f) => [f.fase.charAt(0) + f.fase.slice(1).toLowerCase(), cel(f.aantal)]),
     'tabel-gesprekken': [
       ['Leidde tot passende huisvesting', cel(m.gesprekken.leiddeTotHuisvesting)],
@@ -213,7 +216,10 @@ describe.skipIf(missing !== null)(`Werkgroep dashboard against the real federati
       expect(await page.getByTestId(`samenvatting-doel-${d.regio}-waarde`).textContent()).toBe(cel(d.gerealiseerd));
       await expect(page.getByTestId(`samenvatting-doel-${d.regio}`).textContent()).resolves.toContain(`van de ${getal(d.doel)} woningen van het jaardoel`);
     }
-    const t = standaard.doorlooptijd;
+    // Over three years the summary shows this year's median lead time, the table every year's.
+    const t = standaard.doorlooptijdPerJaar.at(-1)!;
+    expect(t.jaar).toBe(jaar);
+    expect(await rijen('tabel-doorlooptijd')).toEqual(verwacht(standaard)['tabel-doorlooptijd']);
     expect(await page.getByTestId('samenvatting-doorlooptijd-waarde').textContent()).toBe(t.onderdrukt ? x : t.mediaanDagen === null ? '–' : `${getal(t.mediaanDagen)} dagen`);
     const boven = async (testid: string) => (await page.getByTestId(testid).boundingBox())!.y;
     expect(await boven('samenvatting')).toBeLessThan(await boven('filters'));
