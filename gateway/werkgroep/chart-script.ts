@@ -22,7 +22,7 @@
  *   `[{ sleutel, label, kleur, cijfers: [{ waarde, onderdrukt }] }]` (one count per label).
  */
 export const CHART_SCRIPT = String.raw`
-var KLEUREN = { accent: '#0b5394', tweede: '#e69138', derde: '#6aa84f', grijs: '#9e9e9e' };
+var KLEUREN = { accent: '#0b5394', tweede: '#e69138', grijs: '#9e9e9e' };
 var wachtrij = [];
 var grafieken = [];
 
