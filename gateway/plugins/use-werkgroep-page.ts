@@ -1,13 +1,16 @@
 /**
- * Serves the Werkgroep dashboard (`gateway/werkgroep/`) at `GET /werkgroep`: one self-contained HTML
- * document, rendered once at start-up. The page holds no figures; it asks the GraphQL endpoint for them
- * with the user's own bearer token, so serving it needs no authentication and reveals nothing.
+ * Serves the Werkgroep dashboard (`gateway/werkgroep/`) at `GET /werkgroep`: one HTML document,
+ * rendered once at start-up, and at `GET /werkgroep/grafiek.js` the charting library (Chart.js) from the
+ * installed package, so the page loads nothing from another host. The page holds no figures; it asks
+ * the GraphQL endpoint for them with the user's own bearer token, so serving it needs no
+ * authentication and reveals nothing.
  *
  * Why the headers: the document's `<meta>` Content-Security-Policy cannot forbid framing, so the same
  * policy is also sent as a header with `frame-ancestors 'none'` (no clickjacking of the token field);
  * `no-store` keeps a shared proxy from holding an old page with an old query.
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { grafiekBibliotheek } from '../werkgroep/chart-library.js';
 import { renderWerkgroepDocument } from '../werkgroep/page.js';
 
 /** Options of {@link useWerkgroepPage}. */
@@ -32,7 +35,16 @@ export interface WerkgroepPageOptions {
 
 /** Serves the Werkgroep dashboard page. */
 export function useWerkgroepPage({ devPersonas = false, path = '/werkgroep', graphqlPath = '/graphql' }: WerkgroepPageOptions = {}): GatewayPlugin {
-  const { html, contentSecurityPolicy } = renderWerkgroepDocument({ graphqlPath, devPersonas });
+  const grafiekPad = `${path}/grafiek.js`;
+  const { html, contentSecurityPolicy } = renderWerkgroepDocument({ graphqlPath, devPersonas, grafiekScriptPad: grafiekPad });
+  const bibliotheek = grafiekBibliotheek();
+  // The library is public code: a browser may keep it for a day (the page itself is never cached, and
+  // its integrity hash changes with the installed version).
+  const scriptHeaders = {
+    'content-type': 'text/javascript; charset=utf-8',
+    'cache-control': 'public, max-age=86400',
+    'x-content-type-options': 'nosniff',
+  };
   const headers = {
     'content-type': 'text/html; charset=utf-8',
     'cache-control': 'no-store',
@@ -44,6 +56,9 @@ export function useWerkgroepPage({ devPersonas = false, path = '/werkgroep', gra
   const paths = new Set([path, `${path}/`]);
   return {
     onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname === grafiekPad && (request.method === 'GET' || request.method === 'HEAD')) {
+        return endResponse(new fetchAPI.Response(request.method === 'GET' ? bibliotheek.code : null, { status: 200, headers: scriptHeaders }));
+      }
       if (!paths.has(url.pathname)) return;
       if (request.method === 'GET') return endResponse(new fetchAPI.Response(html, { status: 200, headers }));
       if (request.method === 'HEAD') return endResponse(new fetchAPI.Response(null, { status: 200, headers }));

@@ -2,55 +2,46 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { CHART_SCRIPT } from './chart-script.js';
 
-type Fn = (...args: unknown[]) => string;
-function load(): { staafgrafiekSvg: Fn; lijngrafiekSvg: Fn; getal: (n: number) => string } {
+type Config = {
+  type: string;
+  data: { labels: string[]; datasets: { sleutel: string; label: string; data: (number | null)[]; onderdrukt: boolean[] }[] };
+  options: { indexAxis: string; scales: Record<string, { ticks: Record<string, unknown> }>; plugins: { onderdrukt: { marker: string } } };
+  plugins: { id: string }[];
+};
+function load(): { staafConfig: (opties: unknown) => Config; getal: (n: number) => string } {
   const context: Record<string, unknown> = {};
   runInNewContext(CHART_SCRIPT, context);
   return context as never;
 }
-const { staafgrafiekSvg, lijngrafiekSvg, getal } = load();
+const { staafConfig, getal } = load();
 
-describe('staafgrafiekSvg', () => {
-  const svg = staafgrafiekSvg(
-    [
-      { sleutel: 'N 2025', label: 'Noord <2025>', waarden: [{ reeks: 'gerealiseerd', waarde: 96, onderdrukt: false }, { reeks: 'doel', waarde: 120, onderdrukt: false }] },
-      { sleutel: 'M 2025', label: 'Midden', waarden: [{ reeks: 'gerealiseerd', waarde: null, onderdrukt: true }, { reeks: 'doel', waarde: 100, onderdrukt: false }] },
+describe('staafConfig', () => {
+  const config = staafConfig({
+    labels: ['jan 2025', 'feb 2025', 'mrt 2025'],
+    reeksen: [
+      { sleutel: 'aangemeld', label: 'Aangemeld', kleur: '#000', cijfers: [{ waarde: 12, onderdrukt: false }, { waarde: null, onderdrukt: true }, { waarde: 0, onderdrukt: false }] },
+      { sleutel: 'gehuisvest', label: 'Gehuisvest', kleur: '#111', cijfers: [{ waarde: 7, onderdrukt: false }, { waarde: 1200, onderdrukt: false }, { waarde: null, onderdrukt: true }] },
     ],
-    { titel: 'Doelen', marker: 'x', testid: 'grafiek-doelen', reeksen: [{ sleutel: 'gerealiseerd', label: 'Gehuisvest' }, { sleutel: 'doel', label: 'Jaardoel' }] },
-  );
+    marker: 'x',
+  });
 
-  it('draws one bar with its value for every shown number', () => {
-    const bars = [...svg.matchAll(/<rect class="staaf[^"]*" data-reeks="(\w+)" data-groep="([^"]+)" data-waarde="(\d+)"/g)].map((m) => m.slice(1));
-    expect(bars).toEqual([
-      ['gerealiseerd', 'N 2025', '96'],
-      ['doel', 'N 2025', '120'],
-      ['doel', 'M 2025', '100'],
+  it('carries every shown count as it is, a hidden one as null and flagged for the marker', () => {
+    expect(config.type).toBe('bar');
+    expect(config.data.labels).toEqual(['jan 2025', 'feb 2025', 'mrt 2025']);
+    expect(config.data.datasets.map((d) => [d.sleutel, d.data, d.onderdrukt])).toEqual([
+      ['aangemeld', [12, null, 0], [false, true, false]],
+      ['gehuisvest', [7, 1200, null], [false, false, true]],
     ]);
+    expect(config.options.plugins.onderdrukt.marker).toBe('x');
+    expect(config.plugins.map((p) => p.id)).toEqual(['onderdrukt']);
   });
 
-  it('draws the marker and no bar for a hidden number', () => {
-    expect(svg).toMatch(/<text class="marker" data-reeks="gerealiseerd" data-groep="M 2025" data-onderdrukt="true"[^>]*>x<\/text>/);
-  });
-
-  it('escapes every text', () => {
-    expect(svg).toContain('Noord &lt;2025&gt;');
-    expect(svg).not.toContain('<2025>');
-  });
-});
-
-describe('lijngrafiekSvg', () => {
-  const svg = lijngrafiekSvg(
-    [{ sleutel: '2025-01', label: 'jan 2025' }, { sleutel: '2025-02', label: 'feb 2025' }, { sleutel: '2025-03', label: 'mrt 2025' }],
-    [{ sleutel: 'aangemeld', label: 'Aangemeld', punten: [{ waarde: 12, onderdrukt: false }, { waarde: null, onderdrukt: true }, { waarde: 1200, onderdrukt: false }] }],
-    { titel: 'Trend', marker: 'x', testid: 'grafiek-trend' },
-  );
-
-  it('draws a point per shown value, the marker for a hidden one, and breaks the line there', () => {
-    const points = [...svg.matchAll(/<circle [^>]*data-periode="([^"]+)" data-waarde="(\d+)"/g)].map((m) => [m[1], m[2]]);
-    expect(points).toEqual([['2025-01', '12'], ['2025-03', '1200']]);
-    expect(svg).toMatch(/data-periode="2025-02" data-onderdrukt="true"[^>]*>x<\/text>/);
-    expect(svg).not.toContain('<polyline');
-    expect(svg).toContain('>1.200</text>');
+  it('keeps category labels horizontal and lets Chart.js skip those that would overlap', () => {
+    expect(config.options.indexAxis).toBe('x');
+    expect(config.options.scales['x']!.ticks).toMatchObject({ autoSkip: true, maxRotation: 0, minRotation: 0 });
+    const liggend = staafConfig({ labels: ['Noord-Limburg 2025'], reeksen: [{ sleutel: 'a', label: 'A', kleur: '#000', cijfers: [{ waarde: 1, onderdrukt: false }] }], horizontaal: true, marker: 'x' });
+    expect(liggend.options.indexAxis).toBe('y');
+    expect(liggend.options.scales['y']!.ticks).toMatchObject({ autoSkip: true });
   });
 });
 

@@ -1,144 +1,126 @@
 /**
- * The dashboard's two charts, drawn as inline SVG by plain browser JavaScript: a grouped bar chart
- * (homes delivered against the target, per regio and year) and a line chart (registered and housed per
- * period).
+ * The dashboard's charts, as plain browser JavaScript on top of Chart.js (`chart-library.ts`): pure
+ * builders that turn the API's published counts into a Chart.js configuration, a plugin that draws the
+ * marker where a count is hidden, and `tekenGrafieken`, which makes the charts once their canvases are
+ * in the page.
  *
- * Why a string of JavaScript and not a chart library or TypeScript functions: the figures arrive in the
- * browser (the token is the user's), so the drawing runs there; the page must work offline with no CDN
- * and no dependency; and serialising compiled TypeScript with `Function#toString` breaks when a
- * transpiler injects helpers (`__name`). The functions are pure (data in, SVG text out) and every text
- * goes through `esc`, so they are unit-tested in `node:vm` (chart-script.test.ts).
+ * Why a string of JavaScript and not TypeScript functions: the figures arrive in the browser (the token
+ * is the user's), so the drawing runs there, and serialising compiled TypeScript with
+ * `Function#toString` breaks when a transpiler injects helpers (`__name`). The builders are pure (data
+ * in, configuration out), so they are unit-tested in `node:vm` (chart-script.test.ts).
  *
- * Data shapes (all numbers already suppressed by the API):
- * - `staafgrafiekSvg(groepen, opties)`: groepen `[{ sleutel, label, waarden: [{ reeks, waarde, onderdrukt }] }]`,
- *   opties `{ titel, marker, testid, reeksen: [{ sleutel, label }] }`.
- * - `lijngrafiekSvg(labels, reeksen, opties)`: labels `[{ sleutel, label }]`, reeksen
- *   `[{ sleutel, label, punten: [{ waarde, onderdrukt }] }]` (one point per label), opties `{ titel, marker, testid }`.
- * A hidden value draws no bar or point, only the marker, and a line is broken there.
+ * Suppression: a hidden count becomes `null` in the data (no bar, no tooltip) and `true` in the
+ * dataset's `onderdrukt` list, and the plugin writes the marker at that bar's base. Nothing here adds,
+ * subtracts or scales counts: a chart shows exactly the cells the API published.
+ *
+ * Readable at every width: bars only (a period is a count, not a trend between points), no label
+ * rotation, and Chart.js's `autoSkip` leaves out category labels that would overlap (36 or 60 months on
+ * a phone); the regio-and-year and phase charts are horizontal, one row per category, so their long
+ * labels never collide.
+ *
+ * - `staafConfig({ labels, reeksen, horizontaal, marker })`: labels `[string]`, reeksen
+ *   `[{ sleutel, label, kleur, cijfers: [{ waarde, onderdrukt }] }]` (one count per label).
  */
 export const CHART_SCRIPT = String.raw`
-function esc(value) {
-  return String(value).replace(/[&<>"']/g, function (c) {
-    return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
-  });
-}
+var KLEUREN = { accent: '#0b5394', tweede: '#e69138', grijs: '#9e9e9e' };
+var wachtrij = [];
+var grafieken = [];
 
 function getal(n) {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-function schaal(max) {
-  if (!(max > 0)) return { top: 5, stap: 1 };
-  var ruw = max / 4;
-  var macht = Math.pow(10, Math.floor(Math.log10(ruw)));
-  var stap = 10 * macht;
-  var keuzes = [1, 2, 5];
-  for (var i = 0; i < keuzes.length; i++) {
-    if (keuzes[i] * macht >= ruw) { stap = keuzes[i] * macht; break; }
+/** Draws the marker at the base of every hidden bar, so a hidden count reads as hidden, not as zero. */
+var ONDERDRUKT_PLUGIN = {
+  id: 'onderdrukt',
+  afterDatasetsDraw: function (chart, args, opties) {
+    var horizontaal = chart.options.indexAxis === 'y';
+    var waardeAs = horizontaal ? chart.scales.x : chart.scales.y;
+    var categorieAs = horizontaal ? chart.scales.y : chart.scales.x;
+    var basis = waardeAs.getPixelForValue(0);
+    var ctx = chart.ctx;
+    ctx.save();
+    ctx.fillStyle = '#5a5a5a';
+    ctx.textAlign = horizontaal ? 'left' : 'center';
+    ctx.textBaseline = horizontaal ? 'middle' : 'bottom';
+    chart.data.datasets.forEach(function (ds, di) {
+      var meta = chart.getDatasetMeta(di);
+      if (!chart.isDatasetVisible(di)) return;
+      (ds.onderdrukt || []).forEach(function (verborgen, i) {
+        if (!verborgen) return;
+        var staaf = meta.data[i];
+        var plek = staaf ? (horizontaal ? staaf.y : staaf.x) : NaN;
+        // No larger than the bar is thick, so markers of neighbouring bars do not run together.
+        var dikte = staaf ? (horizontaal ? staaf.height : staaf.width) : 13;
+        ctx.font = 'italic ' + Math.round(Math.max(8, Math.min(13, dikte || 13))) + 'px system-ui, sans-serif';
+        if (!isFinite(plek)) plek = categorieAs.getPixelForValue(i);
+        if (horizontaal) ctx.fillText(opties.marker, basis + 4, plek);
+        else ctx.fillText(opties.marker, plek, basis - 2);
+      });
+    });
+    ctx.restore();
   }
-  stap = Math.max(1, stap);
-  return { top: Math.ceil(max / stap) * stap, stap: stap };
-}
+};
 
-function assen(b, h, m, s, titel) {
-  var out = '<title>' + esc(titel) + '</title>';
-  for (var v = 0; v <= s.top; v += s.stap) {
-    var y = m.boven + (h - m.boven - m.onder) * (1 - v / s.top);
-    out += '<line class="raster" x1="' + m.links + '" x2="' + (b - m.rechts) + '" y1="' + y + '" y2="' + y + '"/>';
-    out += '<text class="as" x="' + (m.links - 6) + '" y="' + (y + 4) + '" text-anchor="end">' + esc(getal(v)) + '</text>';
-  }
-  return out;
-}
-
-function staafgrafiekSvg(groepen, opties) {
-  var b = 640, h = 300, m = { links: 48, rechts: 12, boven: 24, onder: 56 };
-  var reeksen = opties.reeksen;
-  var max = 0;
-  groepen.forEach(function (g) {
-    g.waarden.forEach(function (w) { if (!w.onderdrukt && w.waarde !== null && w.waarde > max) max = w.waarde; });
-  });
-  var s = schaal(max);
-  var top = s.top;
-  var hoogte = h - m.boven - m.onder;
-  var groepBreedte = (b - m.links - m.rechts) / Math.max(groepen.length, 1);
-  var staafBreedte = Math.min(40, (groepBreedte * 0.8) / Math.max(reeksen.length, 1));
-  var out = '<svg class="grafiek" role="img" viewBox="0 0 ' + b + ' ' + h + '"' +
-    ' data-testid="' + esc(opties.testid) + '" aria-label="' + esc(opties.titel) + '">' + assen(b, h, m, s, opties.titel);
-  groepen.forEach(function (g, gi) {
-    var x0 = m.links + gi * groepBreedte + (groepBreedte - staafBreedte * reeksen.length) / 2;
-    reeksen.forEach(function (r, ri) {
-      var w = g.waarden.filter(function (x) { return x.reeks === r.sleutel; })[0];
-      var x = x0 + ri * staafBreedte;
-      var midden = x + staafBreedte / 2;
-      var attrs = ' data-reeks="' + esc(r.sleutel) + '" data-groep="' + esc(g.sleutel) + '"';
-      if (!w) return;
-      if (w.onderdrukt || w.waarde === null) {
-        out += '<text class="marker"' + attrs + ' data-onderdrukt="true" x="' + midden + '" y="' + (m.boven + hoogte - 4) +
-          '" text-anchor="middle">' + esc(w.onderdrukt ? opties.marker : '–') + '</text>';
-        return;
+function staafConfig(opties) {
+  var horizontaal = !!opties.horizontaal;
+  var categorie = { ticks: { autoSkip: true, autoSkipPadding: 12, maxRotation: 0, minRotation: 0 }, grid: { display: false } };
+  var waarde = { beginAtZero: true, ticks: { precision: 0, callback: function (v) { return getal(v); } } };
+  return {
+    type: 'bar',
+    data: {
+      labels: opties.labels.slice(),
+      datasets: opties.reeksen.map(function (r) {
+        return {
+          label: r.label,
+          sleutel: r.sleutel,
+          data: r.cijfers.map(function (c) { return c && !c.onderdrukt && c.waarde !== null && c.waarde !== undefined ? c.waarde : null; }),
+          onderdrukt: r.cijfers.map(function (c) { return !!(c && c.onderdrukt); }),
+          backgroundColor: r.kleur,
+          borderColor: r.kleur,
+          maxBarThickness: 48
+        };
+      })
+    },
+    options: {
+      indexAxis: horizontaal ? 'y' : 'x',
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      locale: 'nl-NL',
+      scales: horizontaal ? { y: categorie, x: waarde } : { x: categorie, y: waarde },
+      plugins: {
+        legend: { display: opties.reeksen.length > 1, position: 'bottom' },
+        tooltip: { callbacks: { label: function (c) { return c.dataset.label + ': ' + getal(c.raw); } } },
+        onderdrukt: { marker: opties.marker }
       }
-      var sh = (hoogte * w.waarde) / top;
-      var y = m.boven + hoogte - sh;
-      out += '<rect class="staaf reeks-' + ri + '"' + attrs + ' data-waarde="' + w.waarde + '" x="' + (x + 1) + '" y="' + y +
-        '" width="' + Math.max(staafBreedte - 2, 1) + '" height="' + sh + '"><title>' + esc(g.label + ', ' + r.label + ': ' + getal(w.waarde)) + '</title></rect>';
-      out += '<text class="waarde"' + attrs + ' x="' + midden + '" y="' + (y - 4) + '" text-anchor="middle">' + esc(getal(w.waarde)) + '</text>';
-    });
-    out += '<text class="as" x="' + (m.links + gi * groepBreedte + groepBreedte / 2) + '" y="' + (h - m.onder + 18) +
-      '" text-anchor="middle">' + esc(g.label) + '</text>';
-  });
-  reeksen.forEach(function (r, ri) {
-    var lx = m.links + ri * 160;
-    out += '<rect class="staaf reeks-' + ri + '" x="' + lx + '" y="' + (h - 18) + '" width="12" height="12"/>' +
-      '<text class="as" x="' + (lx + 18) + '" y="' + (h - 8) + '">' + esc(r.label) + '</text>';
-  });
-  return out + '</svg>';
+    },
+    plugins: [ONDERDRUKT_PLUGIN]
+  };
 }
 
-function lijngrafiekSvg(labels, reeksen, opties) {
-  var b = 640, h = 300, m = { links: 48, rechts: 12, boven: 24, onder: 56 };
-  var max = 0;
-  reeksen.forEach(function (r) {
-    r.punten.forEach(function (p) { if (!p.onderdrukt && p.waarde !== null && p.waarde > max) max = p.waarde; });
-  });
-  var s = schaal(max);
-  var top = s.top;
-  var hoogte = h - m.boven - m.onder;
-  var stap = (b - m.links - m.rechts) / Math.max(labels.length, 1);
-  var xVan = function (i) { return m.links + stap * (i + 0.5); };
-  var yVan = function (v) { return m.boven + hoogte - (hoogte * v) / top; };
-  var out = '<svg class="grafiek" role="img" viewBox="0 0 ' + b + ' ' + h + '"' +
-    ' data-testid="' + esc(opties.testid) + '" aria-label="' + esc(opties.titel) + '">' + assen(b, h, m, s, opties.titel);
-  var elke = Math.max(1, Math.ceil((labels.length * 64) / (b - m.links - m.rechts)));
-  labels.forEach(function (l, i) {
-    if (i % elke === 0) {
-      out += '<text class="as" x="' + xVan(i) + '" y="' + (h - m.onder + 18) + '" text-anchor="middle">' + esc(l.label) + '</text>';
-    }
-  });
-  reeksen.forEach(function (r, ri) {
-    var stukken = [[]];
-    r.punten.forEach(function (p, i) {
-      if (p.onderdrukt || p.waarde === null) { stukken.push([]); return; }
-      stukken[stukken.length - 1].push(xVan(i) + ',' + yVan(p.waarde));
-    });
-    stukken.forEach(function (s) {
-      if (s.length > 1) out += '<polyline class="lijn reeks-' + ri + '" fill="none" points="' + s.join(' ') + '"/>';
-    });
-    r.punten.forEach(function (p, i) {
-      var label = labels[i] || { sleutel: '', label: '' };
-      var attrs = ' data-reeks="' + esc(r.sleutel) + '" data-periode="' + esc(label.sleutel) + '"';
-      if (p.onderdrukt || p.waarde === null) {
-        out += '<text class="marker"' + attrs + ' data-onderdrukt="true" x="' + xVan(i) + '" y="' + (m.boven + hoogte - 4 - ri * 12) +
-          '" text-anchor="middle">' + esc(p.onderdrukt ? opties.marker : '–') + '</text>';
-        return;
-      }
-      out += '<circle class="punt reeks-' + ri + '"' + attrs + ' data-waarde="' + p.waarde + '" cx="' + xVan(i) + '" cy="' + yVan(p.waarde) +
-        '" r="3.5"><title>' + esc(label.label + ', ' + r.label + ': ' + getal(p.waarde)) + '</title></circle>';
-      out += '<text class="waarde"' + attrs + ' x="' + xVan(i) + '" y="' + (yVan(p.waarde) - 8) + '" text-anchor="middle">' + esc(getal(p.waarde)) + '</text>';
-    });
-    var lx = m.links + ri * 160;
-    out += '<line class="lijn reeks-' + ri + '" x1="' + lx + '" x2="' + (lx + 14) + '" y1="' + (h - 12) + '" y2="' + (h - 12) + '"/>' +
-      '<text class="as" x="' + (lx + 20) + '" y="' + (h - 8) + '">' + esc(r.label) + '</text>';
-  });
-  return out + '</svg>';
+/** A canvas for a chart, drawn by tekenGrafieken once it is in the page (Chart.js measures its box). */
+function grafiekVak(testid, titel, config, hoogte) {
+  var canvas = document.createElement('canvas');
+  canvas.setAttribute('data-testid', testid);
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', titel + ' (de getallen staan in de tabellen hieronder)');
+  var vak = document.createElement('div');
+  vak.className = 'grafiek-vak';
+  vak.style.height = hoogte + 'px';
+  vak.appendChild(canvas);
+  wachtrij.push({ canvas: canvas, config: config });
+  return vak;
+}
+
+function tekenGrafieken() {
+  wachtrij.forEach(function (w) { grafieken.push(new Chart(w.canvas, w.config)); });
+  wachtrij = [];
+}
+
+function wisGrafieken() {
+  grafieken.forEach(function (g) { g.destroy(); });
+  grafieken = [];
+  wachtrij = [];
 }
 `;

@@ -20,7 +20,7 @@ function maakCsv() {
     ['Periode', bereikTekst(huidig.filters)],
     ['Legenda', legendaTekst(huidig.data.drempel)]
   ];
-  Array.prototype.forEach.call($('cijfers').querySelectorAll('table'), function (t) {
+  Array.prototype.forEach.call($('tabellen').querySelectorAll('table'), function (t) {
     regels.push([]);
     regels.push([t.querySelector('caption').textContent]);
     Array.prototype.forEach.call(t.querySelectorAll('tr'), function (tr) {

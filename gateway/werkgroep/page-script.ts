@@ -62,6 +62,13 @@ function el(tag, attrs, kinderen) {
   return node;
 }
 
+/** A lead time ({ mediaanDagen, p25Dagen, p75Dagen, onderdrukt }) as a cell: the marker when hidden, a dash when nobody. */
+function dagenCel(t, eenheid, veld) {
+  var v = t ? t[veld || 'mediaanDagen'] : null;
+  if (t && t.onderdrukt) return { tekst: MARKER, onderdrukt: true, getal: true };
+  return { tekst: v === null || v === undefined ? '–' : getal(v) + eenheid, getal: true };
+}
+
 function cijferCel(c) { return { tekst: tekst(c), onderdrukt: !!(c && c.onderdrukt), getal: true }; }
 
 function tabel(testid, titel, koppen, rijen) {
@@ -78,17 +85,14 @@ function tabel(testid, titel, koppen, rijen) {
       }, [c.tekst]);
     }));
   }));
-  return el('table', { 'data-testid': testid }, [el('caption', {}, [titel]), el('thead', {}, [kop]), body]);
+  // A narrow screen scrolls the table inside its box, never the page (tabindex: keyboard users scroll too).
+  return el('div', { 'class': 'tabel-vak', role: 'region', tabindex: '0', 'aria-label': titel }, [
+    el('table', { 'data-testid': testid }, [el('caption', {}, [titel]), el('thead', {}, [kop]), body])
+  ]);
 }
 
 function blok(testid, titel, inhoud) {
   return el('section', { 'class': 'blok', 'data-testid': testid }, [el('h2', {}, [titel])].concat(inhoud));
-}
-
-function grafiek(svg) {
-  var vak = el('div', { 'class': 'grafiek-vak' });
-  vak.innerHTML = svg;
-  return vak;
 }
 
 function gemeenteNaam(slug) { return CONFIG.gemeenten[slug] || slug; }
@@ -99,51 +103,110 @@ function bereikTekst(f) {
     (f.regio ? 'regio ' + regioNaam(f.regio) : "beide regio's");
 }
 
-function toon(data, filters) {
-  huidig = { data: data, filters: filters };
-  var doel = $('cijfers');
-  doel.textContent = '';
-  var perPeriode = data.perPeriode || [];
-  var legenda = el('p', { 'class': 'legenda', 'data-testid': 'legenda' }, [legendaTekst(data.drempel)]);
+/** One key figure: a title, the number (or the marker) and what it means. */
+function kaart(testid, titel, cijfer, toelichting, extra) {
+  return el('div', { 'class': 'kaart', 'data-testid': testid }, [
+    el('h3', {}, [titel]),
+    el('p', { 'class': 'kengetal' + (cijfer.onderdrukt ? ' onderdrukt' : ''), 'data-onderdrukt': cijfer.onderdrukt ? 'true' : null, 'data-testid': testid + '-waarde' }, [cijfer.tekst]),
+    el('p', { 'class': 'toelichting' }, [toelichting])
+  ].concat(extra || []));
+}
 
-  var trend = lijngrafiekSvg(
-    perPeriode.map(function (p) { return { sleutel: p.periode, label: periodeLabel(p.periode) }; }),
-    [
-      { sleutel: 'aangemeld', label: 'Aangemeld', punten: perPeriode.map(function (p) { return p.aangemeld; }) },
-      { sleutel: 'gehuisvest', label: 'Gehuisvest', punten: perPeriode.map(function (p) { return p.gehuisvest; }) }
-    ],
-    { titel: 'Aangemeld en gehuisvest per periode', marker: MARKER, testid: 'grafiek-trend' }
-  );
+/**
+ * The summary the steering group reads first: per regio housed in the latest year of the range against
+ * that year's target, the median lead time, and the cases per phase now. Every number is a published
+ * cell as the API gave it; the only arithmetic is a shown count as a percentage of the (public) target.
+ */
+function samenvatting(data, filters) {
   var doelen = data.doelen || [];
-  var staven = staafgrafiekSvg(
-    doelen.map(function (d) {
-      return {
-        sleutel: d.regio + ' ' + d.jaar, label: regioNaam(d.regio) + ' ' + d.jaar,
-        waarden: [
-          { reeks: 'gerealiseerd', waarde: d.gerealiseerd.waarde, onderdrukt: d.gerealiseerd.onderdrukt },
-          { reeks: 'doel', waarde: d.doel, onderdrukt: false }
-        ]
-      };
-    }),
-    { titel: 'Gehuisvest tegenover het jaardoel per regio', marker: MARKER, testid: 'grafiek-doelen',
-      reeksen: [{ sleutel: 'gerealiseerd', label: 'Gehuisvest' }, { sleutel: 'doel', label: 'Jaardoel' }] }
-  );
+  var jaar = doelen.reduce(function (m, d) { return Math.max(m, d.jaar); }, 0);
+  var lopend = jaar === new Date().getFullYear();
+  var kaarten = doelen.filter(function (d) { return d.jaar === jaar; }).map(function (d) {
+    var g = d.gerealiseerd;
+    var getoond = !g.onderdrukt && g.waarde !== null;
+    var extra = getoond && d.doel ? [el('progress', { max: String(d.doel), value: String(Math.min(g.waarde, d.doel)), 'aria-label': 'Gehuisvest tegenover het jaardoel' })] : [];
+    return kaart('samenvatting-doel-' + d.regio, 'Gehuisvest in ' + jaar + (lopend ? ' (tot nu toe)' : '') + ' – ' + regioNaam(d.regio),
+      cijferCel(g),
+      'van de ' + getal(d.doel) + ' woningen van het jaardoel' + (getoond && d.doel ? ' (' + Math.round((100 * g.waarde) / d.doel) + '%)' : '') + '.',
+      extra);
+  });
+  // Over several years the latest year's median (the steering group's "this year"); over one period, that period's.
+  var perJaar = data.doorlooptijdPerJaar || [];
+  var geheel = data.doorlooptijd || { onderdrukt: false };
+  var d = perJaar.length > 1 ? perJaar[perJaar.length - 1] : geheel;
+  var wanneer = perJaar.length > 1 ? 'in ' + d.jaar + (d.jaar === new Date().getFullYear() ? ' (tot nu toe)' : '')
+    : 'in ' + maandLabel(filters.vanMaand) + (filters.vanMaand === filters.totMaand ? '' : ' t/m ' + maandLabel(filters.totMaand));
+  kaarten.push(kaart('samenvatting-doorlooptijd', 'Mediane doorlooptijd' + (perJaar.length > 1 ? ' ' + d.jaar : ''), dagenCel(d, ' dagen'),
+    'van aanmelding tot gehuisvest, voor wie gehuisvest werd ' + wanneer +
+    (!d.onderdrukt && d.p25Dagen !== null && d.p25Dagen !== undefined ? '; de helft tussen ' + getal(d.p25Dagen) + ' en ' + getal(d.p75Dagen) + ' dagen' : '') +
+    (perJaar.length > 1 ? '. Over de hele periode: ' + dagenCel(geheel, ' dagen').tekst : '') + '.'));
+  var fasen = data.fasenNu || [];
+  var fasenGrafiek = staafConfig({
+    labels: fasen.map(function (f) { return CONFIG.fasen[f.fase] || f.fase; }),
+    reeksen: [{ sleutel: 'aantal', label: 'Trajecten', kleur: KLEUREN.accent, cijfers: fasen.map(function (f) { return f.aantal; }) }],
+    horizontaal: true, marker: MARKER
+  });
+  return blok('samenvatting', 'In één oogopslag', [
+    el('div', { 'class': 'kaarten' }, kaarten),
+    el('h3', {}, ['Trajecten per fase (nu)']),
+    grafiekVak('grafiek-fasen', 'Trajecten per fase (nu)', fasenGrafiek, 40 + 30 * fasen.length)
+  ]);
+}
 
+function grafiekenBlok(data) {
+  var perPeriode = data.perPeriode || [];
+  var trend = staafConfig({
+    labels: perPeriode.map(function (p) { return periodeLabel(p.periode); }),
+    reeksen: [
+      { sleutel: 'aangemeld', label: 'Aangemeld', kleur: KLEUREN.accent, cijfers: perPeriode.map(function (p) { return p.aangemeld; }) },
+      { sleutel: 'gehuisvest', label: 'Gehuisvest', kleur: KLEUREN.tweede, cijfers: perPeriode.map(function (p) { return p.gehuisvest; }) }
+    ],
+    marker: MARKER
+  });
+  var doelen = data.doelen || [];
+  var doelGrafiek = staafConfig({
+    labels: doelen.map(function (d) { return regioNaam(d.regio) + ' ' + d.jaar; }),
+    reeksen: [
+      { sleutel: 'gerealiseerd', label: 'Gehuisvest', kleur: KLEUREN.tweede, cijfers: doelen.map(function (d) { return d.gerealiseerd; }) },
+      { sleutel: 'doel', label: 'Jaardoel', kleur: KLEUREN.grijs, cijfers: doelen.map(function (d) { return { waarde: d.doel, onderdrukt: false }; }) }
+    ],
+    horizontaal: true, marker: MARKER
+  });
+  return el('div', { 'class': 'naast' }, [
+    blok('blok-grafiek-trend', 'Aangemeld en gehuisvest per periode', [grafiekVak('grafiek-trend', 'Aangemeld en gehuisvest per periode', trend, 300)]),
+    blok('blok-grafiek-doelen', 'Gehuisvest tegenover het jaardoel', [grafiekVak('grafiek-doelen', 'Gehuisvest tegenover het jaardoel per regio', doelGrafiek, 60 + 44 * doelen.length)])
+  ]);
+}
+
+function toon(data, filters) {
+  wis();
+  huidig = { data: data, filters: filters };
+  var overzicht = $('overzicht');
+  var tabellen = $('tabellen');
+  var perPeriode = data.perPeriode || [];
+  var doelen = data.doelen || [];
   var d = data.doorlooptijd || { onderdrukt: false };
-  var dagen = function (v) { return d.onderdrukt ? { tekst: MARKER, onderdrukt: true, getal: true } : { tekst: v === null || v === undefined ? '–' : getal(v), getal: true }; };
+  var perJaar = data.doorlooptijdPerJaar || [];
+  var dagenRij = function (sleutel, label, t) {
+    return { sleutel: sleutel, cellen: [label, dagenCel(t, '', 'mediaanDagen'), dagenCel(t, '', 'p25Dagen'), dagenCel(t, '', 'p75Dagen')] };
+  };
+  var doorloopRijen = perJaar.length > 1
+    ? perJaar.map(function (j) { return dagenRij(String(j.jaar), String(j.jaar), j); }).concat([dagenRij('geheel', 'Hele periode', d)])
+    : [dagenRij('dagen', 'Dagen', d)];
   var g = data.gesprekken || {};
   var z = data.zelfstandig || {};
   var fonds = data.garantiefonds;
   var zonder = data.zonderToestemming;
 
-  var blokken = [
-    legenda,
+  [el('p', { 'class': 'legenda', 'data-testid': 'legenda' }, [legendaTekst(data.drempel)]), samenvatting(data, filters), grafiekenBlok(data)]
+    .forEach(function (b) { overzicht.appendChild(b); });
+
+  [
     blok('blok-per-periode', 'Aanmeldingen en uitkomsten per periode', [
       tabel('tabel-per-periode', 'Per periode', ['Periode', 'Aangemeld', 'Niet doelgroep (regulier huren)', 'Niet doelgroep (andere reden)', 'Doelgroep', 'Gehuisvest'],
         perPeriode.map(function (p) {
           return { sleutel: p.periode, cellen: [periodeLabel(p.periode), cijferCel(p.aangemeld), cijferCel(p.nietDoelgroepRegulier), cijferCel(p.nietDoelgroepAnders), cijferCel(p.doelgroep), cijferCel(p.gehuisvest)] };
-        })),
-      grafiek(trend)
+        }))
     ]),
     blok('blok-doelen', 'Woningen tegenover de jaardoelen', [
       el('p', {}, ['De doelen gelden per kalenderjaar en worden niet naar rato verdeeld over een kortere periode.']),
@@ -152,8 +215,7 @@ function toon(data, filters) {
           var pct = x.gerealiseerd.onderdrukt ? { tekst: MARKER, onderdrukt: true, getal: true }
             : { tekst: x.gerealiseerd.waarde === null || !x.doel ? '–' : Math.round((100 * x.gerealiseerd.waarde) / x.doel) + '%', getal: true };
           return { sleutel: x.regio + ' ' + x.jaar, cellen: [regioNaam(x.regio), { tekst: String(x.jaar), getal: true }, { tekst: getal(x.doel), getal: true }, cijferCel(x.gerealiseerd), pct] };
-        })),
-      grafiek(staven)
+        }))
     ]),
     blok('blok-per-gemeente', 'Per gemeente', [
       tabel('tabel-per-gemeente', 'Per gemeente', ['Gemeente', 'Regio', 'Aangemeld', 'Gehuisvest'],
@@ -164,7 +226,7 @@ function toon(data, filters) {
     el('div', { 'class': 'naast' }, [
       blok('blok-doorlooptijd', 'Doorlooptijd', [
         tabel('tabel-doorlooptijd', 'Dagen van aanmelding tot huisvesting', ['Maat', 'Mediaan', '25e percentiel', '75e percentiel'],
-          [{ sleutel: 'dagen', cellen: ['Dagen', dagen(d.mediaanDagen), dagen(d.p25Dagen), dagen(d.p75Dagen)] }])
+          doorloopRijen)
       ]),
       blok('blok-fasen', 'Trajecten per fase (nu)', [
         tabel('tabel-fasen', 'Aantal trajecten per fase', ['Fase', 'Aantal'],
@@ -203,20 +265,23 @@ function toon(data, filters) {
         ])
         : el('p', {}, ['Geen gegevens beschikbaar.'])])
     ])
-  ];
-  blokken.forEach(function (b) { doel.appendChild(b); });
+  ].forEach(function (b) { tabellen.appendChild(b); });
   $('bereik').textContent = 'Periode: ' + bereikTekst(filters) + '.';
   $('afgedrukt').textContent = 'Afgedrukt op ' + new Date().toLocaleDateString('nl-NL', { day: 'numeric', month: 'long', year: 'numeric' }) + '.';
-  doel.hidden = false;
+  overzicht.hidden = false;
+  tabellen.hidden = false;
+  tekenGrafieken();
   $('exporteer').disabled = false;
   $('afdrukken').disabled = false;
 }
 
 function wis() {
   huidig = null;
-  var doel = $('cijfers');
-  doel.textContent = '';
-  doel.hidden = true;
+  wisGrafieken();
+  ['overzicht', 'tabellen'].forEach(function (id) {
+    $(id).textContent = '';
+    $(id).hidden = true;
+  });
   $('exporteer').disabled = true;
   $('afdrukken').disabled = true;
 }
@@ -315,11 +380,15 @@ function devLogin() {
 }
 
 (function start() {
-  // The API answers only fixed calendar periods (a month, quarter, half-year, year or whole years),
-  // so that no two answers can be subtracted into a hidden number: start with this calendar year.
+  // The API answers only fixed calendar periods (a month, quarter, half-year, year or whole years), so
+  // that no two answers can be subtracted into a hidden number. The default is the current and the two
+  // previous calendar years per year: per year and regio the counts are large enough that suppression
+  // hides little, where a month table is mostly the marker.
   var jaar = new Date().getFullYear();
-  $('van').value = jaar + '-01';
+  $('periode').value = 'JAAR';
+  $('van').value = (jaar - 2) + '-01';
   $('tot').value = jaar + '-12';
+  $('aanmelden').addEventListener('submit', function (e) { e.preventDefault(); laad(); });
   $('filters').addEventListener('submit', function (e) { e.preventDefault(); laad(); });
   $('exporteer').addEventListener('click', exporteer);
   $('afdrukken').addEventListener('click', function () { window.print(); });

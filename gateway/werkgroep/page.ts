@@ -1,15 +1,19 @@
 /**
- * The Werkgroep dashboard: one self-contained HTML document (inline CSS and JavaScript, no external URL,
- * Dutch UI) that asks for a bearer token, sends `WERKGROEP_QUERY` to the gateway and shows the
- * aggregate figures as tables and SVG charts, with CSV export and a print view.
+ * The Werkgroep dashboard: one HTML document (inline CSS and JavaScript, Dutch UI) plus the charting
+ * library from the same origin, that asks for a bearer token, sends `WERKGROEP_QUERY` to the gateway and
+ * shows the aggregate figures: a summary first (housed against the year's target, median lead time,
+ * cases per phase), charts, then the period form and the tables, with CSV export and a print view.
  *
- * Why self-contained: the Werkgroep's figures must never depend on, or leak to, a third-party host
- * (CDN, fonts, analytics); the document carries a Content-Security-Policy with the hashes of its own
- * script and style, so nothing else can run or load even if the serving side forgets its headers.
+ * Why nothing from elsewhere: the Werkgroep's figures must never depend on, or leak to, a third-party
+ * host (CDN, fonts, analytics); the document carries a Content-Security-Policy that allows the hash of
+ * its own inline script and style and scripts from its own origin (the gateway serves Chart.js from the
+ * installed package, with a Subresource Integrity hash), so nothing else can run or load even if the
+ * serving side forgets its headers.
  */
 import { createHash } from 'node:crypto';
 import { FASEN, GEMEENTEN, REGIOS } from '../../schema/vocabulary.js';
 import { CHART_SCRIPT } from './chart-script.js';
+import { grafiekBibliotheek } from './chart-library.js';
 import { CSV_SCRIPT } from './csv-script.js';
 import { APP_SCRIPT } from './page-script.js';
 import { PAGE_STYLE } from './page-style.js';
@@ -28,6 +32,11 @@ export interface WerkgroepPageOptions {
    * @default false
    */
   devPersonas?: boolean;
+  /**
+   * Where the page loads the charting library from (same origin; `use-werkgroep-page.ts` serves it).
+   * @default '/werkgroep/grafiek.js'
+   */
+  grafiekScriptPad?: string;
 }
 
 const REGIO_NAMEN: Record<(typeof REGIOS)[number], string> = {
@@ -72,6 +81,10 @@ export function renderWerkgroepPage(options: WerkgroepPageOptions): string {
 /** Renders the dashboard and returns its policy with it (see {@link WerkgroepDocument}). */
 export function renderWerkgroepDocument(options: WerkgroepPageOptions): WerkgroepDocument {
   const devPersonas = options.devPersonas ?? false;
+  const grafiekScriptPad = options.grafiekScriptPad ?? '/werkgroep/grafiek.js';
+  if (!grafiekScriptPad.startsWith('/') || grafiekScriptPad.startsWith('//')) {
+    throw new TypeError(`grafiekScriptPad moet een pad op dezelfde server zijn, niet ${grafiekScriptPad}`);
+  }
   const config = {
     graphqlPath: options.graphqlPath,
     devPersonas,
@@ -84,9 +97,10 @@ export function renderWerkgroepDocument(options: WerkgroepPageOptions): Werkgroe
   const script = `(function () {\n'use strict';\nvar CONFIG = ${scriptJson(config)};\n${CHART_SCRIPT}\n${CSV_SCRIPT}\n${APP_SCRIPT}\n})();\n`;
   const csp = [
     "default-src 'none'",
-    `script-src ${sha256(script)}`,
+    `script-src 'self' ${sha256(script)}`,
     `style-src ${sha256(PAGE_STYLE)}`,
     `connect-src ${connectSource(options.graphqlPath)}`,
+    // Chart.js draws on <canvas>; nothing is loaded as an image.
     "img-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
@@ -108,24 +122,30 @@ export function renderWerkgroepDocument(options: WerkgroepPageOptions): Werkgroe
 <body>
 <header>
 <h1 data-testid="titel">Woonkans – monitoringcijfers voor de Werkgroep</h1>
-<p class="bereik" id="bereik" data-testid="titel-bereik">Vul een toegangstoken in en kies een periode.</p>
+<p class="bereik" id="bereik" data-testid="titel-bereik">Meld u aan om de cijfers te zien.</p>
 <p class="alleen-print" id="afgedrukt" data-testid="afgedrukt"></p>
 </header>
 <main>
-<section class="bediening" aria-label="Aanmelden en filters">
+<form id="aanmelden" class="bediening" data-testid="aanmelden" novalidate>
+<label for="token">Toegangstoken (bearer)<input id="token" name="token" type="password" autocomplete="off" spellcheck="false" data-testid="token"></label>
+<div class="knoppen">
+<button type="submit" data-testid="aanmelden-knop">Aanmelden</button>
+${devKnop}
+</div>
+</form>
+<p id="status" role="status" data-testid="status"></p>
+<div id="fout" class="fout" role="alert" data-testid="foutmelding" hidden></div>
+<div id="overzicht" data-testid="overzicht" hidden></div>
+<section class="bediening" aria-label="Periode kiezen">
 <form id="filters" data-testid="filters" novalidate>
 <fieldset>
-<legend>Aanmelden</legend>
-<label for="token">Toegangstoken (bearer)<input id="token" name="token" type="password" autocomplete="off" spellcheck="false" data-testid="token"></label>
-${devKnop}
-</fieldset>
-<fieldset>
-<legend>Filters</legend>
+<legend>Andere periode of regio</legend>
 <label for="periode">Indeling<select id="periode" data-testid="filter-periode"><option value="MAAND">Per maand</option><option value="KWARTAAL">Per kwartaal</option><option value="HALFJAAR">Per halfjaar</option><option value="JAAR">Per jaar</option></select></label>
 <label for="van">Van (maand)<input id="van" type="month" placeholder="JJJJ-MM" data-testid="filter-van"></label>
 <label for="tot">Tot en met (maand)<input id="tot" type="month" placeholder="JJJJ-MM" data-testid="filter-tot"></label>
 <label for="regio">Regio<select id="regio" data-testid="filter-regio"><option value="">Beide regio's</option>${regioOpties}</select></label>
 </fieldset>
+<p class="uitleg">Kies één maand, kwartaal, halfjaar of jaar, of hele kalenderjaren: vaste perioden voorkomen dat cijfers tegen elkaar weg te strepen zijn. Per jaar blijft het minst verborgen.</p>
 <div class="knoppen">
 <button type="submit" data-testid="toon-cijfers">Toon cijfers</button>
 <button type="button" id="exporteer" class="tweede" data-testid="exporteer-csv" disabled>Exporteer CSV</button>
@@ -133,10 +153,9 @@ ${devKnop}
 </div>
 </form>
 </section>
-<p id="status" role="status" data-testid="status"></p>
-<div id="fout" class="fout" role="alert" data-testid="foutmelding" hidden></div>
-<div id="cijfers" data-testid="cijfers" hidden></div>
+<div id="tabellen" data-testid="tabellen" hidden></div>
 </main>
+<script src="${escapeAttribute(grafiekScriptPad)}" integrity="${grafiekBibliotheek().integrity}"></script>
 <script>${script}</script>
 </body>
 </html>

@@ -18,6 +18,7 @@ export const WERKGROEP_QUERY = /* GraphQL */ `query Werkgroep($periode: Periode!
     perGemeente { gemeente regio aangemeld { waarde onderdrukt } gehuisvest { waarde onderdrukt } }
     doelen { regio jaar doel gerealiseerd { waarde onderdrukt } }
     doorlooptijd { mediaanDagen p25Dagen p75Dagen onderdrukt }
+    doorlooptijdPerJaar { jaar mediaanDagen p25Dagen p75Dagen onderdrukt }
     fasenNu { fase aantal { waarde onderdrukt } }
     gesprekken { leiddeTotHuisvesting { waarde onderdrukt } nietGeleid { waarde onderdrukt } redenen { reden aantal { waarde onderdrukt } } }
     zelfstandig { naEenJaar { waarde onderdrukt } naTweeJaar { waarde onderdrukt } }

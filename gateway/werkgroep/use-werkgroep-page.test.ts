@@ -1,5 +1,7 @@
 /** The gateway plugin that serves the page (`gateway/plugins/use-werkgroep-page.ts`), hook by hook. */
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { grafiekBibliotheek } from './chart-library.js';
 import { useWerkgroepPage } from '../plugins/use-werkgroep-page.js';
 
 async function vraag(plugin: ReturnType<typeof useWerkgroepPage>, method: string, path: string): Promise<Response | undefined> {
@@ -26,6 +28,21 @@ describe('useWerkgroepPage', () => {
     const head = (await vraag(plugin, 'HEAD', '/werkgroep/'))!;
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('serves the installed Chart.js under the page path, the code the page\'s integrity hash names', async () => {
+    const plugin = useWerkgroepPage({ path: '/dashboard' });
+    const html = await (await vraag(plugin, 'GET', '/dashboard'))!.text();
+    expect(html).toContain(`<script src="/dashboard/grafiek.js" integrity="${grafiekBibliotheek().integrity}">`);
+    const js = (await vraag(plugin, 'GET', '/dashboard/grafiek.js'))!;
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('x-content-type-options')).toBe('nosniff');
+    const code = await js.text();
+    expect(`sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`).toBe(grafiekBibliotheek().integrity);
+    expect(code).toContain(`Chart.js v${grafiekBibliotheek().versie}`);
+    expect(await (await vraag(plugin, 'HEAD', '/dashboard/grafiek.js'))!.text()).toBe('');
+    expect(await vraag(plugin, 'GET', '/werkgroep/grafiek.js')).toBeUndefined();
   });
 
   it('hides the development sign-in unless asked', async () => {

@@ -21,6 +21,11 @@ export interface Jaardoel {
   gerealiseerd: Cijfer;
 }
 
+/** The waiting time of one calendar year of the range: the part of the range in that year. */
+export interface DoorlooptijdJaar extends Doorlooptijd {
+  jaar: number;
+}
+
 /** The guarantee fund's figures: money and numbers of claims, no person (DESIGN §4). */
 export interface Garantiefondscijfers {
   saldoCent: number;
@@ -49,6 +54,7 @@ export interface WerkgroepMonitoring {
   perGemeente: { gemeente: string; regio: Regio; aangemeld: Cijfer; gehuisvest: Cijfer }[];
   doelen: Jaardoel[];
   doorlooptijd: Doorlooptijd;
+  doorlooptijdPerJaar: DoorlooptijdJaar[];
   fasenNu: { fase: Fase; aantal: Cijfer }[];
   gesprekken: { leiddeTotHuisvesting: Cijfer; nietGeleid: Cijfer; redenen: { reden: string; aantal: Cijfer }[] };
   zelfstandig: { naEenJaar: Cijfer; naTweeJaar: Cijfer };
@@ -115,6 +121,12 @@ export function naarWerkgroepMonitoring(
       })),
     ),
     doorlooptijd: release.doorlooptijd(van, tot, regio),
+    // Per year of the range: a whole-years range gives each year exactly what asking for that year
+    // alone gives, and a range of one period gives that period, so this tells nothing new.
+    doorlooptijdPerJaar: jaren.map((jaar) => {
+      const inJaar = delen.filter((d) => d.jaar === jaar);
+      return { jaar, ...release.doorlooptijd(inJaar[0]!.van, inJaar[inJaar.length - 1]!.tot, regio) };
+    }),
     fasenNu: FASEN.map((fase) => ({ fase, aantal: fasen.kolommen[fase] as Cijfer })),
     gesprekken: {
       leiddeTotHuisvesting: bereik('gesprekkenGeleid'),

@@ -101,6 +101,7 @@ describe('the release', () => {
   it('computes the waiting time, the targets per calendar year and the phases now', () => {
     // Registered 1…6 Jan, housed 1…6 Mar 2025: 59 days each.
     expect(jaar.doorlooptijd).toEqual({ mediaanDagen: 59, p25Dagen: 59, p75Dagen: 59, onderdrukt: false });
+    expect(jaar.doorlooptijdPerJaar).toEqual([{ jaar: 2025, mediaanDagen: 59, p25Dagen: 59, p75Dagen: 59, onderdrukt: false }]);
     expect(jaar.doelen).toEqual([
       { regio: 'NOORD_LIMBURG', jaar: 2025, doel: 120, gerealiseerd: { waarde: 6, onderdrukt: false } },
       { regio: 'MIDDEN_LIMBURG', jaar: 2025, doel: 100, gerealiseerd: { waarde: 0, onderdrukt: false } },
@@ -111,6 +112,23 @@ describe('the release', () => {
     expect(verborgen).toEqual(expect.arrayContaining(['MELDING', 'BEMIDDELING']));
     expect(verborgen.some((f) => f === 'CORPORATIEGESPREK' || f === 'HUUROVEREENKOMST')).toBe(true);
     expect(shown(jaar.zelfstandig.naEenJaar)).toBe(6);
+  });
+
+  it('gives the waiting time per year of the range exactly as asking for that year alone, and hides it below five people', () => {
+    const drie = naarWerkgroepMonitoring(release, vraag('JAAR', '2024-01-01', '2027-01-01'));
+    expect(drie.doorlooptijdPerJaar.map((d) => d.jaar)).toEqual([2024, 2025, 2026]);
+    for (const d of drie.doorlooptijdPerJaar) {
+      const alleen = naarWerkgroepMonitoring(release, vraag('JAAR', `${d.jaar}-01-01`, `${d.jaar + 1}-01-01`));
+      expect(d).toEqual({ jaar: d.jaar, ...alleen.doorlooptijd });
+    }
+    // Nobody housed in 2024 or 2026: no value and nothing to hide.
+    expect(drie.doorlooptijdPerJaar[0]).toEqual({ jaar: 2024, mediaanDagen: null, p25Dagen: null, p75Dagen: null, onderdrukt: false });
+    const maart = naarWerkgroepMonitoring(release, vraag('MAAND', '2025-03-01', '2025-04-01'));
+    expect(maart.doorlooptijdPerJaar).toEqual([{ jaar: 2025, ...maart.doorlooptijd }]);
+    const vier = maakRekenaar(times(4, (i) => geval({ aangemeldOp: `2025-01-0${i + 1}`, gehuisvestOp: `2025-03-0${i + 1}`, fase: 'GEHUISVEST', uitkomst: 'GEHUISVEST' })));
+    expect(naarWerkgroepMonitoring(vier, vraag('JAAR', '2025-01-01', '2026-01-01')).doorlooptijdPerJaar).toEqual([
+      { jaar: 2025, mediaanDagen: null, p25Dagen: null, p75Dagen: null, onderdrukt: true },
+    ]);
   });
 
   it('hides conversations that come from fewer than five people, however many there were', () => {

@@ -1,8 +1,9 @@
 /**
  * The Werkgroep dashboard end to end: the page served by the real gateway (`useWerkgroepPage`), the
  * development sign-in of the real development issuer, the real federation computing the figures from
- * the demo data (`seedDemoData`), in Debian Chromium. What the browser shows — tables, charts, the
- * CSV — must be exactly what the API answers for the same arguments, hidden cells as the marker only;
+ * the demo data (`seedDemoData`), in Debian Chromium. What the browser shows — summary, tables, charts
+ * (Chart.js, served by the gateway), the CSV — must be exactly what the API answers for the same
+ * arguments, hidden cells as the marker only;
  * another party's token gets no figures and a clear Dutch message.
  */
 import { readFile } from 'node:fs/promises';
@@ -42,8 +43,8 @@ const periodeLabel = (p: string): string => {
 
 /** The rows every table must show for an API answer. */
 function verwacht(m: WerkgroepMonitoring): Record<string, string[][]> {
-  const d = m.doorlooptijd;
-  const dagen = (v: number | null) => (d.onderdrukt ? x : v === null ? '–' : getal(v));
+  const dagen = (t: { onderdrukt: boolean; mediaanDagen: number | null; p25Dagen: number | null; p75Dagen: number | null }, label: string) =>
+    [label, ...[t.mediaanDagen, t.p25Dagen, t.p75Dagen].map((v) => (t.onderdrukt ? x : v === null ? '–' : getal(v)))];
   return {
     'tabel-per-periode': m.perPeriode.map((p) => [periodeLabel(p.periode), cel(p.aangemeld), cel(p.nietDoelgroepRegulier), cel(p.nietDoelgroepAnders), cel(p.doelgroep), cel(p.gehuisvest)]),
     'tabel-doelen': m.doelen.map((j) => [
@@ -51,7 +52,10 @@ function verwacht(m: WerkgroepMonitoring): Record<string, string[][]> {
       j.gerealiseerd.onderdrukt ? x : j.gerealiseerd.waarde === null ? '–' : `${Math.round((100 * j.gerealiseerd.waarde) / j.doel)}%`,
     ]),
     'tabel-per-gemeente': m.perGemeente.map((g) => [(GEMEENTEN as Record<string, { naam: string }>)[g.gemeente]!.naam, REGIO_NAAM[g.regio]!, cel(g.aangemeld), cel(g.gehuisvest)]),
-    'tabel-doorlooptijd': [['Dagen', dagen(d.mediaanDagen), dagen(d.p25Dagen), dagen(d.p75Dagen)]],
+    'tabel-doorlooptijd':
+      m.doorlooptijdPerJaar.length > 1
+        ? [...m.doorlooptijdPerJaar.map((j) => dagen(j, String(j.jaar))), dagen(m.doorlooptijd, 'Hele periode')]
+        : [dagen(m.doorlooptijd, 'Dagen')],
     'tabel-fasen': m.fasenNu.map((f) => [f.fase.charAt(0) + f.fase.slice(1).toLowerCase(), cel(f.aantal)]),
     'tabel-gesprekken': [
       ['Leidde tot passende huisvesting', cel(m.gesprekken.leiddeTotHuisvesting)],
@@ -166,25 +170,70 @@ describe.skipIf(missing !== null)(`Werkgroep dashboard against the real federati
     expect(verzoeken.every((u) => u.startsWith(fed.gatewayUrl))).toBe(true);
   });
 
-  it('draws the charts from the same figures, hidden ones as the marker only', async () => {
+  /** A chart's data as Chart.js holds it: per dataset its key, values (null where hidden) and hidden flags. */
+  const grafiek = (testid: string) =>
+    page.getByTestId(testid).evaluate((canvas) => {
+      const chart = (window as unknown as { Chart: { getChart(c: unknown): { data: { datasets: { sleutel: string; data: (number | null)[]; onderdrukt: boolean[] }[] } } } }).Chart.getChart(canvas)!;
+      return chart.data.datasets.map((d) => ({ sleutel: d.sleutel, data: d.data, onderdrukt: d.onderdrukt }));
+    });
+  const reeks = (sleutel: string, cijfers: Cijfer[]) => ({
+    sleutel,
+    data: cijfers.map((c) => (c.onderdrukt ? null : c.waarde)),
+    onderdrukt: cijfers.map((c) => c.onderdrukt),
+  });
+
+  it('draws the charts from the same figures, hidden ones as null and flagged for the marker', async () => {
     await kies('HALFJAAR', '2024-01', '2025-12');
     await page.getByTestId('dev-login').click();
-    const trend = page.getByTestId('grafiek-trend');
-    await trend.waitFor();
+    await page.getByTestId('grafiek-trend').waitFor();
     const m = await api({ periode: 'HALFJAAR', van: '2024-01-01', tot: '2026-01-01', regio: null });
-    const punten = await trend.evaluate((svg) => Array.from(svg.querySelectorAll('circle')).map((c) => [c.dataset['reeks'], c.dataset['periode'], c.dataset['waarde']]));
-    const markers = await trend.evaluate((svg) => Array.from(svg.querySelectorAll('[data-onderdrukt="true"]')).map((t) => [t.getAttribute('data-reeks'), t.getAttribute('data-periode'), t.textContent]));
-    const reeks = (naam: 'aangemeld' | 'gehuisvest') => m.perPeriode.map((p) => ({ periode: p.periode, c: p[naam] }));
-    expect(punten).toEqual((['aangemeld', 'gehuisvest'] as const).flatMap((r) => reeks(r).filter((p) => !p.c.onderdrukt).map((p) => [r, p.periode, String(p.c.waarde)])));
-    expect(markers).toEqual((['aangemeld', 'gehuisvest'] as const).flatMap((r) => reeks(r).filter((p) => p.c.onderdrukt).map((p) => [r, p.periode, x])));
+    expect(await grafiek('grafiek-trend')).toEqual([
+      reeks('aangemeld', m.perPeriode.map((p) => p.aangemeld)),
+      reeks('gehuisvest', m.perPeriode.map((p) => p.gehuisvest)),
+    ]);
+    expect(await grafiek('grafiek-doelen')).toEqual([
+      reeks('gerealiseerd', m.doelen.map((d) => d.gerealiseerd)),
+      reeks('doel', m.doelen.map((d) => ({ waarde: d.doel, onderdrukt: false }))),
+    ]);
+    expect(await grafiek('grafiek-fasen')).toEqual([reeks('aantal', m.fasenNu.map((f) => f.aantal))]);
+    expect(fouten).toEqual([]);
+  });
 
-    const staven = await page.getByTestId('grafiek-doelen').evaluate((svg) => Array.from(svg.querySelectorAll('rect[data-waarde]')).map((r) => [r.getAttribute('data-groep'), r.getAttribute('data-reeks'), r.getAttribute('data-waarde')]));
-    expect(staven).toEqual(
-      m.doelen.flatMap((d) => [
-        ...(d.gerealiseerd.onderdrukt ? [] : [[`${d.regio} ${d.jaar}`, 'gerealiseerd', String(d.gerealiseerd.waarde)]]),
-        [`${d.regio} ${d.jaar}`, 'doel', String(d.doel)],
-      ]),
-    );
+  it('opens on the last three calendar years per year, summary first, hiding less than a month table', async () => {
+    await page.getByTestId('dev-login').click();
+    await page.getByTestId('samenvatting').waitFor();
+    const jaar = new Date().getFullYear();
+    const standaard = await api({ periode: 'JAAR', van: `${jaar - 2}-01-01`, tot: `${jaar + 1}-01-01`, regio: null });
+    const maanden = await api({ periode: 'MAAND', van: `${jaar}-01-01`, tot: `${jaar + 1}-01-01`, regio: null });
+    const aandeel = (m: WerkgroepMonitoring) => {
+      const cellen = m.perPeriode.flatMap((p) => [p.aangemeld, p.doelgroep, p.gehuisvest, p.nietDoelgroepRegulier, p.nietDoelgroepAnders]);
+      return cellen.filter((c) => c.onderdrukt).length / cellen.length;
+    };
+    expect(aandeel(standaard)).toBeLessThan(aandeel(maanden));
+    expect(await rijen('tabel-per-periode')).toEqual(verwacht(standaard)['tabel-per-periode']);
+    // The summary: this year's housing per regio against its target, exactly the published cells.
+    for (const d of standaard.doelen.filter((x) => x.jaar === jaar)) {
+      expect(await page.getByTestId(`samenvatting-doel-${d.regio}-waarde`).textContent()).toBe(cel(d.gerealiseerd));
+      await expect(page.getByTestId(`samenvatting-doel-${d.regio}`).textContent()).resolves.toContain(`van de ${getal(d.doel)} woningen van het jaardoel`);
+    }
+    // Over three years the summary shows this year's median lead time, the table every year's.
+    const t = standaard.doorlooptijdPerJaar.at(-1)!;
+    expect(t.jaar).toBe(jaar);
+    expect(await rijen('tabel-doorlooptijd')).toEqual(verwacht(standaard)['tabel-doorlooptijd']);
+    expect(await page.getByTestId('samenvatting-doorlooptijd-waarde').textContent()).toBe(t.onderdrukt ? x : t.mediaanDagen === null ? '–' : `${getal(t.mediaanDagen)} dagen`);
+    const boven = async (testid: string) => (await page.getByTestId(testid).boundingBox())!.y;
+    expect(await boven('samenvatting')).toBeLessThan(await boven('filters'));
+    expect(fouten).toEqual([]);
+  });
+
+  it('fits a phone: no sideways scrolling of the page with the real figures', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await kies('MAAND', `${new Date().getFullYear() - 2}-01`, `${new Date().getFullYear()}-12`);
+    await page.getByTestId('dev-login').click();
+    await page.getByTestId('tabel-per-periode').waitFor();
+    const maat = await page.evaluate(() => ({ breedte: window.innerWidth, pagina: document.documentElement.scrollWidth }));
+    expect(maat.pagina).toBeLessThanOrEqual(maat.breedte);
+    expect(await page.locator('canvas').count()).toBe(3);
     expect(fouten).toEqual([]);
   });
 
@@ -211,7 +260,7 @@ describe.skipIf(missing !== null)(`Werkgroep dashboard against the real federati
     const lines = csv.slice(1).split('\r\n');
     expect(lines.slice(0, 2)).toEqual(['Woonkans monitoring Werkgroep', "Periode;januari 2025 t/m juni 2025, per maand, beide regio's"]);
     const field = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-    const getoond = await page.locator('[data-testid="cijfers"] table').evaluateAll((tables) =>
+    const getoond = await page.locator('[data-testid="tabellen"] table').evaluateAll((tables) =>
       tables.map((t) => ({
         caption: t.querySelector('caption')?.textContent ?? '',
         rows: Array.from(t.querySelectorAll('tr')).map((tr) => Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent ?? '')),
@@ -238,8 +287,9 @@ describe.skipIf(missing !== null)(`Werkgroep dashboard against the real federati
     await expect(fout.textContent()).resolves.toBe(
       'Geen toegang tot de monitoringcijfers. Deze cijfers zijn alleen voor leden van de Werkgroep; met dit token mag u ze niet inzien. (code DOSERING_GEWEIGERD)',
     );
-    expect(await page.getByTestId('cijfers').isHidden()).toBe(true);
-    expect(await page.locator('table, svg').count()).toBe(0);
+    expect(await page.getByTestId('overzicht').isHidden()).toBe(true);
+    expect(await page.getByTestId('tabellen').isHidden()).toBe(true);
+    expect(await page.locator('table, canvas').count()).toBe(0);
     expect(await page.getByTestId('exporteer-csv').isDisabled()).toBe(true);
     expect(fouten.filter((f) => !/status of 40\d/.test(f))).toEqual([]);
   });
