@@ -29,7 +29,7 @@ import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
 import { loadSupergraph } from './supergraph.js';
 import { createDocumentCheck } from './trusted-documents/check.js';
-import { trustedDocuments } from './trusted-documents/enforcement.js';
+import { trustedDocuments, useObjectParams } from './trusted-documents/enforcement.js';
 import { useDocumentRegister } from './plugins/use-document-register.js';
 import { DEFAULT_LIMITS } from '../schema/limits/operation-limits.js';
 
@@ -105,6 +105,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       useCsrfPrevention({ log }),
       useAuthentication({ verify, log }),
       useOperationLimits(config.limits, { log }),
+      useObjectParams(),
       useStaticDosing({ contracts, log }),
       useDocumentRegister({
         db: deps.database.db,

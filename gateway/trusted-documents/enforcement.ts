@@ -10,7 +10,7 @@
  *
  * Every refusal is logged with the caller and the id, never with the text (it may hold literals).
  */
-import type { GatewayConfigBase } from '@graphql-hive/gateway-runtime';
+import type { GatewayConfigBase, GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { GraphQLError } from 'graphql';
 import type { Partij } from '../../schema/vocabulary.js';
 import type { Db } from '../../subgraphs/common/database.js';
@@ -108,6 +108,29 @@ export function trustedDocuments({ modus, db, log = () => {} }: TrustedDocuments
       // Neither a query nor an id: the answer Yoga gives without persisted documents.
       keyNotFound: () =>
         new GraphQLError('Must provide query string.', { extensions: { code: 'BAD_REQUEST', http: { status: 400, headers: { Allow: 'GET, POST' } } } }),
+    },
+  };
+}
+
+/**
+ * Refuses a batch holding an item that is no object, as Yoga refuses such an item ("Expected params
+ * to be an object"): Yoga's persisted-operations plugin reads `params.query` before Yoga checks that,
+ * so a `null` in a batch would otherwise end in an internal error (found by the fuzz). A body that is
+ * no object at all is refused earlier, by the operation limits' reader.
+ */
+export function useObjectParams(): GatewayPlugin {
+  return {
+    onRequestParse() {
+      return {
+        onRequestParseDone({ requestParserResult }) {
+          const items: unknown[] = Array.isArray(requestParserResult) ? requestParserResult : [requestParserResult];
+          const bad = items.find((item) => item === null || typeof item !== 'object');
+          if (bad === undefined) return;
+          throw new GraphQLError(`Expected params to be an object but given ${bad === null ? 'null' : typeof bad}.`, {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400, headers: { Allow: 'GET, POST' } } },
+          });
+        },
+      };
     },
   };
 }

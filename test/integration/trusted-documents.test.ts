@@ -216,4 +216,17 @@ describe('trusted documents not required (the default)', () => {
     await api.beslis(FG, 'woonwenz', unapproved.json.id, 'goedkeuring');
     expect((await api.byId(WOONWENZ, unapproved.json.id)).json).toEqual({ data: { traject: null } });
   });
+
+  it('answers a batch with an item that is no object, or a body with neither query nor id, as a bad request', async () => {
+    for (const body of [[null, { query: '{ __typename }' }], [42], {}]) {
+      const res = await fetch(`${fed.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await fed.token(WOONWENZ)}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as any;
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect([json].flat()[0].errors[0].extensions.code).toBe('BAD_REQUEST');
+    }
+  });
 });
