@@ -77,6 +77,11 @@ export function parseCorsOrigins(raw: string | undefined): readonly string[] {
   return Object.freeze(origins);
 }
 
+/** Where the gateway's own database is: `DATABASE_URL_GATEWAY` or `DATABASE_URL`, else PGlite under `PGLITE_DIR`. */
+export function gatewayDatabaseFromEnv(env: Env = process.env): Pick<GatewayConfig, 'databaseUrl' | 'dataDir'> {
+  return { databaseUrl: env['DATABASE_URL_GATEWAY'] || env['DATABASE_URL'] || undefined, dataDir: `${env['PGLITE_DIR'] ?? '.data'}/gateway` };
+}
+
 export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: GatewayConfigOptions = {}): GatewayConfig {
   const p = port(env, 'PORT', 4000);
   const host = env['HOST'] ?? '127.0.0.1';
@@ -95,8 +100,7 @@ export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: G
     auth: authConfigFromEnv(env, demo ? `${self}/dev/jwks.json` : undefined),
     devIssuer: demo,
     devKeyFile: env['DEV_KEY_FILE'] ?? '.data/dev-issuer/signing-key.json',
-    databaseUrl: env['DATABASE_URL_GATEWAY'] || env['DATABASE_URL'] || undefined,
-    dataDir: `${env['PGLITE_DIR'] ?? '.data'}/gateway`,
+    ...gatewayDatabaseFromEnv(env),
     corsOrigins: parseCorsOrigins(env['CORS_ORIGINS']),
     limits: limitsFromEnv(env),
     maxInFlight: positiveInt(env, 'MAX_IN_FLIGHT', 256),
