@@ -56,7 +56,10 @@ function alsTekst(d: VertrouwdDocument): string {
   for (const op of d.operaties) {
     out.push(`  ${op.soort} ${op.naam ?? '(naamloos)'}:`);
     if (op.verwerkingen.length === 0) out.push('    raakt geen persoonsgegevens');
-    for (const v of op.verwerkingen) out.push(`    ${v.categorie}  grondslag ${v.grondslag}  doel ${v.doel}  via ${v.velden.join(', ')}`);
+    for (const v of op.verwerkingen) {
+      const letOp = [v.bijzonder ? 'bijzonder persoonsgegeven' : '', v.alleenMetToestemming ? 'alleen met toestemming' : ''].filter(Boolean).join(', ');
+      out.push(`    ${v.categorie}  grondslag ${v.grondslag}  doel ${v.doel}  via ${v.velden.join(', ')}${letOp ? `  (${letOp})` : ''}`);
+    }
   }
   return out.join('\n');
 }

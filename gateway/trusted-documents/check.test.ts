@@ -16,7 +16,7 @@ function operaties(b: Beoordeling) {
 }
 const categorieen = (b: Beoordeling) => operaties(b).flatMap((o) => o.verwerkingen.map((v) => v.categorie));
 
-const TRAJECT = { categorie: 'TRAJECT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING' };
+const TRAJECT = { categorie: 'TRAJECT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING', bijzonder: false, alleenMetToestemming: false };
 
 describe('deriving what a document can touch', () => {
   it('lists the category, basis and purpose of inwoner { naam }, a field of another subgraph', () => {
@@ -26,7 +26,7 @@ describe('deriving what a document can touch', () => {
       soort: 'query',
       verwerkingen: [
         { ...TRAJECT, velden: ['Query.traject', 'Traject.fase'] },
-        { categorie: 'IDENTITEIT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING', velden: ['Inwoner.naam'] },
+        { categorie: 'IDENTITEIT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING', velden: ['Inwoner.naam'], bijzonder: false, alleenMetToestemming: false },
       ],
     });
   });
@@ -34,6 +34,14 @@ describe('deriving what a document can touch', () => {
   it('lists no identity for a document that touches only fase', () => {
     const [op] = operaties(check('query Fase($id: ID!) { traject(id: $id) { fase } }', 'CORPORATIE'));
     expect(op!.verwerkingen).toEqual([{ ...TRAJECT, velden: ['Query.traject', 'Traject.fase'] }]);
+  });
+
+  it('marks a special category the party reads only with the resident’s consent', () => {
+    const [op] = operaties(check('{ traject(id: "x") { inwoner { gezondheid } } }', 'CORPORATIE'));
+    expect(op!.verwerkingen.find((v) => v.categorie === 'GEZONDHEID')).toMatchObject({ velden: ['Inwoner.gezondheid'], bijzonder: true, alleenMetToestemming: true });
+    // The resident's own gemeente researched it on its own basis.
+    const [eigen] = operaties(check('{ traject(id: "x") { inwoner { gezondheid } } }', 'GEMEENTE'));
+    expect(eigen!.verwerkingen.find((v) => v.categorie === 'GEZONDHEID')).toMatchObject({ bijzonder: true, alleenMetToestemming: false });
   });
 
   it('follows named and inline fragments', () => {

@@ -44,6 +44,6 @@ export function createDocumentCheck({ supergraphSdl, contracts = forbiddenCoordi
     const schema = contractFor(api, partij);
     const errors = validate(schema, document);
     if (errors.length > 0) return { geldig: false, fouten: errors.map((e) => withoutSuggestions(e.message)) };
-    return { geldig: true, operaties: deriveVerwerkingen(schema, declarations, document) };
+    return { geldig: true, operaties: deriveVerwerkingen(schema, declarations, document, partij) };
   };
 }

@@ -18,7 +18,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { Declaration } from '../../schema/declarations.js';
-import { GEGEVENSCATEGORIEEN, type Doel, type Gegevenscategorie, type Grondslag } from '../../schema/vocabulary.js';
+import { categoriesEverOnBasis } from '../../schema/policy.js';
+import { BIJZONDERE_CATEGORIEEN, GEGEVENSCATEGORIEEN, type Doel, type Gegevenscategorie, type Grondslag, type Partij } from '../../schema/vocabulary.js';
 
 /** One processing an operation can perform: a category on its owner's basis and purpose, and the fields that carry it. */
 export interface Verwerking {
@@ -27,6 +28,10 @@ export interface Verwerking {
   readonly doel: Doel;
   /** The selected fields (`Type.veld`) that carry it. */
   readonly velden: readonly string[];
+  /** A special category of personal data (AVG art. 9). */
+  readonly bijzonder: boolean;
+  /** The registering party sees this category on no legal basis: every read needs the resident's targeted consent. */
+  readonly alleenMetToestemming: boolean;
 }
 
 export interface OperatieVerwerkingen {
@@ -36,7 +41,7 @@ export interface OperatieVerwerkingen {
   readonly verwerkingen: readonly Verwerking[];
 }
 
-type Touch = Omit<Verwerking, 'velden'> & { readonly veld: string };
+type Touch = Pick<Verwerking, 'categorie' | 'grondslag' | 'doel'> & { readonly veld: string };
 
 /**
  * The triples a selection set touches. A field with its own category touches it. An object or list
@@ -92,7 +97,7 @@ function touches(
 
 const order = (c: Gegevenscategorie) => GEGEVENSCATEGORIEEN.indexOf(c);
 
-function grouped(list: readonly Touch[]): Verwerking[] {
+function grouped(list: readonly Touch[], opGrondslag: ReadonlySet<Gegevenscategorie>): Verwerking[] {
   const byTriple = new Map<string, { categorie: Gegevenscategorie; grondslag: Grondslag; doel: Doel; velden: Set<string> }>();
   for (const t of list) {
     const key = `${t.categorie}|${t.grondslag}|${t.doel}`;
@@ -102,24 +107,34 @@ function grouped(list: readonly Touch[]): Verwerking[] {
   }
   return [...byTriple.values()]
     .sort((a, b) => order(a.categorie) - order(b.categorie) || a.grondslag.localeCompare(b.grondslag) || a.doel.localeCompare(b.doel))
-    .map((v) => ({ categorie: v.categorie, grondslag: v.grondslag, doel: v.doel, velden: [...v.velden].sort() }));
+    .map((v) => ({
+      categorie: v.categorie,
+      grondslag: v.grondslag,
+      doel: v.doel,
+      velden: [...v.velden].sort(),
+      bijzonder: BIJZONDERE_CATEGORIEEN.includes(v.categorie),
+      alleenMetToestemming: !opGrondslag.has(v.categorie),
+    }));
 }
 
 /**
- * Per operation of a document that validates against `schema`, what it can ever touch. `declarations`
- * are the supergraph's (`supergraphDeclarations`): every subgraph's fields, entity fields included.
+ * Per operation of a document that validates against `schema`, what it can ever touch when `partij`
+ * sends it. `declarations` are the supergraph's (`supergraphDeclarations`): every subgraph's fields,
+ * entity fields included.
  */
 export function deriveVerwerkingen(
   schema: GraphQLSchema,
   declarations: ReadonlyMap<string, Declaration>,
   document: DocumentNode,
+  partij: Partij,
 ): OperatieVerwerkingen[] {
+  const opGrondslag = categoriesEverOnBasis(partij);
   const fragments = new Map(
     document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
   );
   return document.definitions.flatMap((d) => {
     if (d.kind !== Kind.OPERATION_DEFINITION) return [];
     const root = schema.getRootType(d.operation) ?? undefined;
-    return [{ naam: d.name?.value ?? null, soort: d.operation, verwerkingen: grouped(touches(schema, declarations, fragments, d.selectionSet, root, new Set())) }];
+    return [{ naam: d.name?.value ?? null, soort: d.operation, verwerkingen: grouped(touches(schema, declarations, fragments, d.selectionSet, root, new Set()), opGrondslag) }];
   });
 }

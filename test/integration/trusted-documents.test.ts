@@ -91,8 +91,8 @@ describe('trusted documents required (VERTROUWDE_DOCUMENTEN=verplicht)', () => {
         naam: 'Naam',
         soort: 'query',
         verwerkingen: [
-          { categorie: 'TRAJECT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING', velden: ['Query.traject', 'Traject.fase'] },
-          { categorie: 'IDENTITEIT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING', velden: ['Inwoner.naam'] },
+          { categorie: 'TRAJECT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING', velden: ['Query.traject', 'Traject.fase'], bijzonder: false, alleenMetToestemming: false },
+          { categorie: 'IDENTITEIT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING', velden: ['Inwoner.naam'], bijzonder: false, alleenMetToestemming: false },
         ],
       },
     ]);
