@@ -32,7 +32,8 @@ const GEBRUIK = `Gebruik:
   npm run documenten -- keur-goed --organisatie <org> --door <naam> <id>
   npm run documenten -- trek-in --organisatie <org> --door <naam> <id>`;
 
-class Gebruik extends Error {}
+/** A command line that cannot be run: the usage is printed, exit 2. */
+export class Gebruik extends Error {}
 
 /** A typo in an organisation would register a document no token ever names. */
 function onbekendeOrganisatie(partij: Partij, organisatie: string): string | null {
@@ -64,7 +65,8 @@ function alsTekst(d: VertrouwdDocument): string {
   return out.join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command; the exit code (0 done, 1 refused or not found); a usage error throws. */
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -97,7 +99,7 @@ async function main(argv: string[]): Promise<number> {
     throw new Gebruik(opdracht ? `onbekende opdracht ${opdracht}` : 'geen opdracht');
   }
 
-  const where = gatewayDatabaseFromEnv();
+  const where = gatewayDatabaseFromEnv(env);
   if (!where.databaseUrl && where.dataDir) mkdirSync(where.dataDir, { recursive: true });
   const database = await openGatewayDatabase({ url: where.databaseUrl, dataDir: where.dataDir });
   try {
