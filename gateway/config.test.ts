@@ -17,6 +17,13 @@ describe('gateway configuration', () => {
     expect(() => gatewayConfigFromEnv({ ...env, TOKEN_MAX_LIFETIME_MACHINE_S: 'kwartier' })).toThrow(/TOKEN_MAX_LIFETIME_MACHINE_S/);
   });
 
+  it('leaves trusted documents off by default, and takes only verplicht or uit', () => {
+    const env = { JWKS_URL: 'https://idp.example/jwks.json' };
+    expect(gatewayConfigFromEnv(env).vertrouwdeDocumenten).toBe('uit');
+    expect(gatewayConfigFromEnv({ ...env, VERTROUWDE_DOCUMENTEN: 'verplicht' }).vertrouwdeDocumenten).toBe('verplicht');
+    expect(() => gatewayConfigFromEnv({ ...env, VERTROUWDE_DOCUMENTEN: 'aan' })).toThrow(/VERTROUWDE_DOCUMENTEN moet verplicht of uit zijn/);
+  });
+
   it('allows no cross-origin caller by default, and only exact origins', () => {
     expect(parseCorsOrigins(undefined)).toEqual([]);
     expect(parseCorsOrigins(' https://a.example , http://localhost:5173 ')).toEqual(['https://a.example', 'http://localhost:5173']);

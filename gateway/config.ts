@@ -5,6 +5,7 @@
 import { authConfigFromEnv, type AuthConfig } from '../schema/identity/config.js';
 import { limitsFromEnv, type OperationLimits } from '../schema/limits/operation-limits.js';
 import { SUBGRAPH_NAMES_FOR_GATEWAY, type GatewaySubgraphName } from './subgraph-names.js';
+import { VERTROUWDE_DOCUMENTEN_MODI, type VertrouwdeDocumentenModus } from './trusted-documents/enforcement.js';
 
 export interface GatewayConfig {
   readonly port: number;
@@ -25,6 +26,8 @@ export interface GatewayConfig {
   readonly limits?: OperationLimits;
   /** Requests in progress at most before new ones get 503 OVERBELAST (`MAX_IN_FLIGHT`). @default 256 */
   readonly maxInFlight?: number;
+  /** `verplicht`: a partner's operation runs only as an approved trusted document, by id (`VERTROUWDE_DOCUMENTEN`). @default 'uit' */
+  readonly vertrouwdeDocumenten?: VertrouwdeDocumentenModus;
 }
 
 export interface GatewayConfigOptions {
@@ -50,6 +53,13 @@ function positiveInt(env: Env, name: string, fallback: number): number {
   return n;
 }
 
+function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!(values as readonly string[]).includes(raw.trim())) throw new TypeError(`${name} moet ${values.join(' of ')} zijn, niet "${raw}"`);
+  return raw.trim() as T;
+}
+
 /** Exact origins only (`https://host[:port]`): a wildcard or a path would widen what is allowed. */
 export function parseCorsOrigins(raw: string | undefined): readonly string[] {
   const origins = (raw ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
@@ -65,6 +75,11 @@ export function parseCorsOrigins(raw: string | undefined): readonly string[] {
     }
   }
   return Object.freeze(origins);
+}
+
+/** Where the gateway's own database is: `DATABASE_URL_GATEWAY` or `DATABASE_URL`, else PGlite under `PGLITE_DIR`. */
+export function gatewayDatabaseFromEnv(env: Env = process.env): Pick<GatewayConfig, 'databaseUrl' | 'dataDir'> {
+  return { databaseUrl: env['DATABASE_URL_GATEWAY'] || env['DATABASE_URL'] || undefined, dataDir: `${env['PGLITE_DIR'] ?? '.data'}/gateway` };
 }
 
 export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: GatewayConfigOptions = {}): GatewayConfig {
@@ -85,10 +100,10 @@ export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: G
     auth: authConfigFromEnv(env, demo ? `${self}/dev/jwks.json` : undefined),
     devIssuer: demo,
     devKeyFile: env['DEV_KEY_FILE'] ?? '.data/dev-issuer/signing-key.json',
-    databaseUrl: env['DATABASE_URL_GATEWAY'] || env['DATABASE_URL'] || undefined,
-    dataDir: `${env['PGLITE_DIR'] ?? '.data'}/gateway`,
+    ...gatewayDatabaseFromEnv(env),
     corsOrigins: parseCorsOrigins(env['CORS_ORIGINS']),
     limits: limitsFromEnv(env),
     maxInFlight: positiveInt(env, 'MAX_IN_FLIGHT', 256),
+    vertrouwdeDocumenten: oneOf(env, 'VERTROUWDE_DOCUMENTEN', VERTROUWDE_DOCUMENTEN_MODI, 'uit'),
   });
 }

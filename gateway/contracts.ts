@@ -20,9 +20,14 @@ function everVisible(d: Declaration, visible: ReadonlySet<Gegevenscategorie>): b
   return d.decls.some((x) => visible.has(x.categorie));
 }
 
+/** Every field's declaration in the supergraph: the fields of all subgraphs, entity fields included. */
+export function supergraphDeclarations(supergraphSdl: string): ReadonlyMap<string, Declaration> {
+  return readDeclarations(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true })).byCoordinate;
+}
+
 /** Per party, the coordinates it may never resolve in any phase, relation or consent state. */
 export function forbiddenCoordinates(supergraphSdl: string): Contracts {
-  const { byCoordinate } = readDeclarations(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }));
+  const byCoordinate = supergraphDeclarations(supergraphSdl);
   return new Map(
     PARTIJEN.map((partij) => {
       const visible = categoriesEverVisible(partij);

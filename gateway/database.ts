@@ -1,7 +1,8 @@
 /**
  * The gateway's database: the same `openDatabase` as the subgraphs (PostgreSQL when configured,
  * PGlite otherwise, and on PostgreSQL the same pool options, `servicePoolOptions`, so it meets an
- * outage as they do), its own schema `gateway` and migrations. It holds only the token register.
+ * outage as they do), its own schema `gateway` and migrations. It holds the token register and the
+ * trusted documents (`db/tables.ts`).
  */
 import { openDatabase, type Database } from '../subgraphs/common/database.js';
 

@@ -28,6 +28,10 @@ import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
 import { loadSupergraph } from './supergraph.js';
+import { createDocumentCheck } from './trusted-documents/check.js';
+import { trustedDocuments, useObjectParams } from './trusted-documents/enforcement.js';
+import { useDocumentRegister } from './plugins/use-document-register.js';
+import { DEFAULT_LIMITS } from '../schema/limits/operation-limits.js';
 
 export interface GatewayDeps {
   /** The gateway's own database (`openGatewayDatabase`): its token register, shared by its replicas. */
@@ -81,6 +85,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
     graphiql: false,
     maskedErrors: { maskError: maskGatewayError },
     batching: { limit: 10 },
+    persistedDocuments: trustedDocuments({ modus: config.vertrouwdeDocumenten ?? 'uit', db: deps.database.db, log }),
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization') ?? '',
@@ -100,7 +105,15 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       useCsrfPrevention({ log }),
       useAuthentication({ verify, log }),
       useOperationLimits(config.limits, { log }),
+      useObjectParams(),
       useStaticDosing({ contracts, log }),
+      useDocumentRegister({
+        db: deps.database.db,
+        verify,
+        check: createDocumentCheck({ supergraphSdl: supergraph, contracts, ...(config.limits ? { limits: config.limits } : {}) }),
+        maxBytes: (config.limits ?? DEFAULT_LIMITS).bytes,
+        log,
+      }),
       useContractDownload({ contracts, verify, getSchema: (): GraphQLSchema | Promise<GraphQLSchema> => runtime.getSchema() }),
     ],
   });

@@ -205,6 +205,24 @@ export const CATALOGUS = {
     http: 400,
     herhaalbaar: false,
   },
+  DOCUMENT_NIET_GOEDGEKEURD: {
+    groep: 'toegang',
+    betekenis: 'Met `VERTROUWDE_DOCUMENTEN=verplicht` voert de gateway voor een partner alleen documenten uit die zijn organisatie registreerde en de functionaris gegevensbescherming goedkeurde; dit verzoek was er geen. `reden` zegt waarom.',
+    wanneer: 'Elk verzoek aan /graphql met een token van een partner (niet WERKGROEP of TOEZICHT), vóór er iets wordt uitgevoerd; een id ook als de instelling uit staat.',
+    watTeDoen: 'Registreer het document (POST /documenten), laat het goedkeuren en stuur daarna alleen het id (`extensions.persistedQuery.sha256Hash` of `documentId`).',
+    http: 403,
+    herhaalbaar: false,
+    extensies: ['reden', 'documentId'],
+    redenen: {
+      VRIJE_TEKST: { betekenis: 'Er is een querytekst gestuurd in plaats van een document-id.', watTeDoen: 'Stuur het id van het goedgekeurde document, zonder `query`.' },
+      ONBEKEND: {
+        betekenis: 'Dit id is voor de organisatie van het token niet geregistreerd (ook als een andere organisatie het wel registreerde).',
+        watTeDoen: 'Registreer het document voor de eigen organisatie; een goedkeuring geldt voor één organisatie.',
+      },
+      NIET_GOEDGEKEURD: { betekenis: 'Het document is geregistreerd maar nog niet goedgekeurd.', watTeDoen: 'Vraag de functionaris gegevensbescherming (TOEZICHT) het document te beoordelen.' },
+      INGETROKKEN: { betekenis: 'De goedkeuring is ingetrokken.', watTeDoen: 'Neem contact op met de functionaris gegevensbescherming; gebruik het document niet meer.' },
+    },
+  },
   SLEUTEL_ONGELDIG: {
     groep: 'toegang',
     betekenis: 'De inzage- of toezichtsleutel is gewijzigd of niet door Woonkans uitgegeven.',
@@ -214,8 +232,8 @@ export const CATALOGUS = {
   },
   NIET_GEVONDEN: {
     groep: 'toegang',
-    betekenis: 'Het traject, de aanvraag, bijdrage, toestemming of het casusoverleg bestaat niet — of niet voor deze partij.',
-    wanneer: 'Handelingen en opvragingen met een id (traject, aanvraagId, bijdrageId, toestemmingId, casusoverleg).',
+    betekenis: 'Het traject, de aanvraag, bijdrage, toestemming, het casusoverleg of het vertrouwde document bestaat niet — of niet voor deze partij.',
+    wanneer: 'Handelingen en opvragingen met een id (traject, aanvraagId, bijdrageId, toestemmingId, casusoverleg), en het beoordelen van een document (/documenten/…).',
     watTeDoen: 'Controleer het id; een record zonder relatie is voor de partij onbekend, daar helpt opnieuw proberen niet.',
     herhaalbaar: false,
     extensies: ['handeling', 'reden', 'trajectId', 'aanvraagId', 'bijdrageId'],
@@ -297,6 +315,15 @@ export const CATALOGUS = {
   },
 
   // ── invoer ──
+  DOCUMENT_ONGELDIG: {
+    groep: 'invoer',
+    betekenis: 'Het document kan niet worden geregistreerd: het is geen geldige GraphQL, valt buiten de limieten of past niet bij het contract van de partij; `fouten` zegt wat.',
+    wanneer: 'POST /documenten (registreren van een vertrouwd document) en `npm run documenten -- registreer`.',
+    watTeDoen: 'Vergelijk het document met het contract van de partij (`GET /contract`), herstel het en registreer opnieuw.',
+    http: 400,
+    herhaalbaar: false,
+    extensies: ['fouten'],
+  },
   ONGELDIGE_INVOER: {
     groep: 'invoer',
     betekenis: 'De invoer klopt niet; het bericht (en `veld` of `problemen`) zegt wat.',
@@ -691,8 +718,8 @@ export const CATALOGUS = {
   },
   BAD_REQUEST: {
     groep: 'graphql',
-    betekenis: 'Het HTTP-verzoek is geen GraphQL-verzoek (geen `query`, verkeerde methode of body).',
-    wanneer: 'Een rechtstreeks verzoek aan een subgraaf.',
+    betekenis: 'Het HTTP-verzoek is geen GraphQL-verzoek (geen `query` en geen document-id, verkeerde methode of body).',
+    wanneer: 'Een rechtstreeks verzoek aan een subgraaf; aan de gateway een verzoek zonder `query` en zonder document-id.',
     watTeDoen: 'Stuur een POST met `{ "query": … }` en `content-type: application/json`.',
     http: 400,
     herhaalbaar: false,

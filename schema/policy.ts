@@ -195,10 +195,16 @@ export function policyRows(table: PolicyTable = POLICY): PolicyRow[] {
 
 /** The categories a party could ever resolve, in any phase and relation (the gateway's static layer). */
 export function categoriesEverVisible(partij: Partij, table: PolicyTable = POLICY): Set<Gegevenscategorie> {
+  return categoriesOf(partij, table, (row) => [...row.basis, ...row.toestemming]);
+}
+
+/** The categories a party resolves on a legal basis in some cell; the rest of what it sees needs consent every time. */
+export function categoriesEverOnBasis(partij: Partij, table: PolicyTable = POLICY): Set<Gegevenscategorie> {
+  return categoriesOf(partij, table, (row) => row.basis);
+}
+
+function categoriesOf(partij: Partij, table: PolicyTable, of: (row: PolicyRow) => readonly Gegevenscategorie[]): Set<Gegevenscategorie> {
   const seen = new Set<Gegevenscategorie>();
-  for (const row of policyRows(table)) {
-    if (row.partij !== partij) continue;
-    for (const c of [...row.basis, ...row.toestemming]) seen.add(c);
-  }
+  for (const row of policyRows(table)) if (row.partij === partij) for (const c of of(row)) seen.add(c);
   return seen;
 }

@@ -41,6 +41,8 @@ export interface FederationOptions {
   /** The gateway's operation limits and load shedding (`MAX_*`, `LIST_SIZE`, `MAX_IN_FLIGHT`). @default the gateway's defaults */
   readonly limits?: GatewayConfig['limits'];
   readonly maxInFlight?: number | undefined;
+  /** Trusted documents required of partners (`VERTROUWDE_DOCUMENTEN`). @default 'uit' */
+  readonly vertrouwdeDocumenten?: GatewayConfig['vertrouwdeDocumenten'];
   readonly now?: () => number;
   readonly gatewayPlugins?: GatewayPlugin[];
   readonly log?: (message: string) => void;
@@ -128,6 +130,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     corsOrigins: options.corsOrigins ?? [],
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
+    ...(options.vertrouwdeDocumenten ? { vertrouwdeDocumenten: options.vertrouwdeDocumenten } : {}),
   };
   const gateway = await createWoonkansGateway(config, {
     database: gatewayDatabase,

@@ -61,6 +61,7 @@ const fed = await launchFederation({
   corsOrigins: config.corsOrigins,
   ...(config.limits ? { limits: config.limits } : {}),
   maxInFlight: config.maxInFlight,
+  vertrouwdeDocumenten: config.vertrouwdeDocumenten,
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
   monitoringDrempel: subgraphConfigs.regisseur.monitoringDrempel,
 });

@@ -41,7 +41,7 @@ export interface OperationLimitsOptions {
 }
 
 /** The body, read until it passes `max` bytes; then reading stops and the request is refused. */
-async function readLimited(request: Request, max: number): Promise<Buffer> {
+export async function readLimited(request: Request, max: number): Promise<Buffer> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > max) throw limitError('bytes', max, declared);
   const chunks: Uint8Array[] = [];
