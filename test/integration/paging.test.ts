@@ -14,6 +14,7 @@ import { CORPORATIES } from '../../schema/vocabulary.js';
 import { seedDemoData } from '../../scripts/demo-data/index.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { MAX_PAGINAGROOTTE } from '../../subgraphs/common/paging/connection.js';
+import { aanvragen } from '../../subgraphs/garantiefonds/db/tables.js';
 import { selecties, trajecten } from '../../subgraphs/regisseur/db/tables.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 
@@ -199,5 +200,65 @@ describe('trajecten (the list partners already code against)', () => {
     expect([...first, ...next]).toEqual(all.slice(0, 8));
     const unknown = await fed.gql<any>(VENLO, lijst, { n: 4, na: 'onbekend' });
     expect(refusal(unknown)).toEqual({ data: { trajecten: null }, errors: [{ path: ['trajecten'], code: 'ONGELDIGE_INVOER', veld: 'na' }] });
+  });
+});
+
+describe('the fund’s connections', () => {
+  const FONDS: Persona = { partij: 'GARANTIEFONDS' };
+  const AANVRAGEN = `query($n: Int, $na: String) {
+    garantieaanvragenPagina(first: $n, after: $na) { edges { cursor node { id trajectCode bedragCent } } pageInfo { hasNextPage endCursor } }
+  }`;
+  const GROOTBOEK = `query($n: Int, $na: String) {
+    garantiefonds { grootboekPagina(first: $n, after: $na) { edges { cursor node { id volgnummer saldoNaCent } } pageInfo { hasNextPage endCursor } } }
+  }`;
+
+  /** Pages through `pick(data)` `n` at a time; the nodes in order, and the size of every page. */
+  async function collect(persona: Persona, query: string, pick: (data: any) => any, n: number) {
+    const nodes: any[] = [];
+    const sizes: number[] = [];
+    let na: string | null = null;
+    for (;;) {
+      const r: { errors?: unknown; data?: any } = await fed.gql(persona, query, { n, na });
+      expect(r.errors).toBeUndefined();
+      const page = pick(r.data);
+      nodes.push(...page.edges.map((e: { node: unknown }) => e.node));
+      sizes.push(page.edges.length);
+      if (!page.pageInfo.hasNextPage) return { nodes, sizes };
+      na = page.pageInfo.endCursor;
+    }
+  }
+
+  it('page the claims exactly as garantieaanvragen lists them, for the fund and for a corporation its own', async () => {
+    const corporaties = await fed.subgraphs.garantiefonds.database.db.selectDistinct({ c: aanvragen.corporatie }).from(aanvragen);
+    expect(corporaties.length).toBeGreaterThan(0);
+    for (const persona of [FONDS, { partij: 'CORPORATIE', organisatie: corporaties[0]!.c }] as Persona[]) {
+      const list = (await fed.gql<any>(persona, '{ garantieaanvragen { id trajectCode bedragCent } }')).data.garantieaanvragen;
+      expect(list.length).toBeGreaterThan(0);
+      const { nodes, sizes } = await collect(persona, AANVRAGEN, (d) => d.garantieaanvragenPagina, 2);
+      expect(nodes).toEqual(list);
+      expect(sizes.slice(0, -1).every((s) => s === 2)).toBe(true);
+    }
+  });
+
+  it('page the ledger in booking order with each entry’s running balance, for the cashier only', async () => {
+    const all = (await fed.gql<any>(FONDS, '{ garantiefonds { grootboek { id volgnummer saldoNaCent } } }')).data.garantiefonds.grootboek;
+    expect(all.length).toBeGreaterThan(5);
+    const { nodes, sizes } = await collect(FONDS, GROOTBOEK, (d) => d.garantiefonds.grootboekPagina, 4);
+    expect(nodes).toEqual(all);
+    expect(sizes.slice(0, -1).every((s) => s === 4)).toBe(true);
+
+    // A regisseur sees the fund's totals but not its details; a corporation not even the totals.
+    const regisseur = await fed.gql<any>(NOORD, GROOTBOEK, { n: 4 });
+    expect(regisseur.data.garantiefonds.grootboekPagina).toBeNull();
+    expect(regisseur.errors?.map((e) => e.extensions?.['code'])).toEqual(['NIET_BEVOEGD']);
+    const corporatie = await fed.gql<any>(CORPORATIE, GROOTBOEK, { n: 4 });
+    expect(corporatie).toMatchObject({ data: { garantiefonds: null } });
+  });
+
+  it('refuse a cursor of another list: a ledger cursor does not position the claims', async () => {
+    const ledger = await fed.gql<any>(FONDS, GROOTBOEK, { n: 1 });
+    const na = ledger.data.garantiefonds.grootboekPagina.pageInfo.endCursor;
+    const r = await fed.gql<any>(FONDS, AANVRAGEN, { n: 1, na });
+    expect(refusal(r)).toEqual({ data: { garantieaanvragenPagina: null }, errors: [{ path: ['garantieaanvragenPagina'], code: 'ONGELDIGE_INVOER', veld: 'after' }] });
   });
 });
