@@ -107,6 +107,7 @@ describe('the schema each party sees in introspection', () => {
       ['Query.trajecten', 'Query.trajectenPagina', 'TrajectConnection', 'TrajectEdge'],
       ['Query.garantieaanvragen', 'Query.garantieaanvragenPagina', 'GarantieaanvraagConnection', 'GarantieaanvraagEdge'],
       ['Fonds.grootboek', 'Fonds.grootboekPagina', 'GrootboekregelConnection', 'GrootboekregelEdge'],
+      ['Fonds.bijdragen', 'Fonds.bijdragenPagina', 'BijdrageConnection', 'BijdrageEdge'],
     ] as const;
     const offered = new Set<string>();
     for (const partij of PARTIJEN) {

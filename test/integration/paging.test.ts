@@ -255,6 +255,27 @@ describe('the fund’s connections', () => {
     expect(corporatie).toMatchObject({ data: { garantiefonds: null } });
   });
 
+  it('page the contributions as bijdragen lists them, with or without the open-only filter', async () => {
+    const BIJDRAGEN = `query($n: Int, $na: String, $open: Boolean) {
+      garantiefonds { bijdragenPagina(first: $n, after: $na, openstaand: $open) { edges { cursor node { id ronde slug status } } pageInfo { hasNextPage endCursor } } }
+    }`;
+    for (const open of [undefined, true, false]) {
+      const all = (await fed.gql<any>(FONDS, 'query($open: Boolean) { garantiefonds { bijdragen(openstaand: $open) { id ronde slug status } } }', { open })).data.garantiefonds.bijdragen;
+      const nodes: unknown[] = [];
+      let na: string | null = null;
+      for (;;) {
+        const r: { errors?: unknown; data?: any } = await fed.gql(FONDS, BIJDRAGEN, { n: 7, na, open });
+        expect(r.errors).toBeUndefined();
+        const page = r.data.garantiefonds.bijdragenPagina;
+        nodes.push(...page.edges.map((e: { node: unknown }) => e.node));
+        if (!page.pageInfo.hasNextPage) break;
+        expect(page.edges).toHaveLength(7);
+        na = page.pageInfo.endCursor;
+      }
+      expect(nodes, String(open)).toEqual(all);
+    }
+  });
+
   it('refuse a cursor of another list: a ledger cursor does not position the claims', async () => {
     const ledger = await fed.gql<any>(FONDS, GROOTBOEK, { n: 1 });
     const na = ledger.data.garantiefonds.grootboekPagina.pageInfo.endCursor;

@@ -1,20 +1,21 @@
 /**
  * The fund's lists as Relay connections (`common/paging/`): the claims, in the order and under the
- * visibility of `garantieaanvragen`, and the cashier's ledger in booking order. The fund's other
+ * visibility of `garantieaanvragen`, and the cashier's ledger and contributions in their lists' order. The fund's other
  * lists stay plain lists because they are bounded by nature (see README, "Paging").
  */
-import { and, asc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { connection, paginaVraag, vulPagina, type ConnectionArgs } from '../../common/paging/connection.js';
 import type { SubgraphContext } from '../../common/server.js';
-import { aanvragen, grootboek, type AanvraagRow } from '../db/tables.js';
+import { aanvragen, bijdragen, grootboek, type AanvraagRow } from '../db/tables.js';
 import { eisDetails } from './roles.js';
-import { aanvraagView, regelView } from './views.js';
+import { aanvraagView, bijdrageView, regelView } from './views.js';
 import { zichtbareAanvragen } from './visibility.js';
 
 type Args<T> = (parent: unknown, args: T, ctx: SubgraphContext) => unknown;
 
 const AANVRAGEN_LIJST = 'garantieaanvragen';
 const GROOTBOEK_LIJST = 'grootboek';
+const BIJDRAGEN_LIJST = 'bijdragen';
 
 type AanvraagPositie = Pick<AanvraagRow, 'ingediendOp' | 'id'>;
 
@@ -73,3 +74,25 @@ export const grootboekPagina = (async (_, a, ctx) => {
     node: (r) => r.view,
   });
 }) as Args<ConnectionArgs>;
+
+/** `Fonds.bijdragenPagina`: the contributions for the cashier and the Voorzitter, by round and party as `bijdragen` lists them. */
+export const bijdragenPagina = (async (_, a, ctx) => {
+  eisDetails(ctx);
+  const vraag = paginaVraag(ctx.cursors, BIJDRAGEN_LIJST, 2, a);
+  const na = vraag.na ? { ronde: Number(vraag.na[0]), deelnemer: String(vraag.na[1]) } : null;
+  // OPENSTAAND is neither paid nor void (`bijdrageView`).
+  const open = and(isNull(bijdragen.betaaldOp), isNull(bijdragen.vervallenOp));
+  const status = a.openstaand === true ? open : a.openstaand === false ? or(isNotNull(bijdragen.betaaldOp), isNotNull(bijdragen.vervallenOp)) : undefined;
+  const rows = await ctx.db
+    .select()
+    .from(bijdragen)
+    .where(and(status, na ? or(gt(bijdragen.ronde, na.ronde), and(eq(bijdragen.ronde, na.ronde), gt(bijdragen.deelnemer, na.deelnemer))) : undefined))
+    .orderBy(asc(bijdragen.ronde), asc(bijdragen.deelnemer))
+    .limit(vraag.first + 1);
+  return connection(rows, vraag.first, {
+    cursors: ctx.cursors,
+    lijst: BIJDRAGEN_LIJST,
+    positie: (r) => [r.ronde, r.deelnemer],
+    node: bijdrageView,
+  });
+}) as Args<{ openstaand?: boolean | null } & ConnectionArgs>;

@@ -11,7 +11,7 @@ import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden, type Aa
 import { fondsCijfers } from '../operations/figures.js';
 import { ledgerRows } from '../store/ledger.js';
 import { eigenDeelnemer, eisDetails, eisVoorzitter, magCijfersZien } from './roles.js';
-import { garantieaanvragenPagina, grootboekPagina } from './pages.js';
+import { bijdragenPagina, garantieaanvragenPagina, grootboekPagina } from './pages.js';
 import { zichtbareAanvragen } from './visibility.js';
 import { aanvraagView, bijdrageView, deelnemerView, grootboekView, rondeView, terBeslissingView } from './views.js';
 
@@ -81,6 +81,8 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
       if (a.openstaand === false) return views.filter((b) => b.status !== 'OPENSTAAND');
       return views;
     }) as Args<{ openstaand?: boolean | null }>,
+
+    bijdragenPagina,
 
     grootboek: (async (_, _a, ctx) => {
       eisDetails(ctx);
