@@ -149,6 +149,9 @@ describe('trajectenPagina', () => {
     }
     const r = await fed.gql<any>(VENLO, PAGINA, { n: MAX_PAGINAGROOTTE });
     expect(r.errors).toBeUndefined();
+    // Far above the maximum, the gateway's cost estimate (first × what a page holds) refuses first, before any subgraph.
+    const huge = await fed.gql<any>(VENLO, PAGINA, { n: 1_000_000 });
+    expect(huge.errors?.map((e) => e.extensions?.['code'])).toEqual(['OPERATIE_TE_GROOT']);
   });
 
   it('reads a cursor as a position only: one from another party’s page starts the caller’s own list there', async () => {
