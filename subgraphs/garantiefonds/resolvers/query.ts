@@ -7,7 +7,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { groupBy } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';
-import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden, type AanvraagRow } from '../db/tables.js';
+import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden } from '../db/tables.js';
 import { fondsCijfers } from '../operations/figures.js';
 import { ledgerRows } from '../store/ledger.js';
 import { eigenDeelnemer, eisDetails, eisVoorzitter, magCijfersZien } from './roles.js';
