@@ -102,6 +102,28 @@ describe('the schema each party sees in introspection', () => {
     expect(corporatie.getType('HuurovereenkomstInput')).toBeDefined();
   });
 
+  it('offers each connection exactly where its list is offered, with the Relay structure partners’ clients expect', () => {
+    const lists = [
+      ['Query.trajecten', 'Query.trajectenPagina', 'TrajectConnection', 'TrajectEdge'],
+      ['Query.garantieaanvragen', 'Query.garantieaanvragenPagina', 'GarantieaanvraagConnection', 'GarantieaanvraagEdge'],
+      ['Fonds.grootboek', 'Fonds.grootboekPagina', 'GrootboekregelConnection', 'GrootboekregelEdge'],
+      ['Fonds.bijdragen', 'Fonds.bijdragenPagina', 'BijdrageConnection', 'BijdrageEdge'],
+    ] as const;
+    const offered = new Set<string>();
+    for (const partij of PARTIJEN) {
+      const seen = coordinates(contractSchema(supergraph, contracts.get(partij)!, partij));
+      for (const [list, page, connection, edge] of lists) {
+        expect(seen.has(page), `${partij}: ${page}`).toBe(seen.has(list));
+        if (!seen.has(page)) continue;
+        offered.add(`${partij} ${page}`);
+        for (const c of [`${connection}.edges`, `${connection}.pageInfo`, `${edge}.cursor`, `${edge}.node`, 'PageInfo.hasNextPage', 'PageInfo.endCursor']) expect(seen.has(c), `${partij}: ${c}`).toBe(true);
+      }
+    }
+    expect(offered).toContain('CORPORATIE Query.trajectenPagina');
+    expect(offered).toContain('GARANTIEFONDS Fonds.grootboekPagina');
+    expect(offered).not.toContain('WERKGROEP Query.trajectenPagina');
+  });
+
   it('gives the guarantee fund no way to a resident: no Inwoner, no Melding, no Transitie type at all', () => {
     const fund = contractSchema(supergraph, contracts.get('GARANTIEFONDS')!, 'GARANTIEFONDS');
     for (const t of ['Inwoner', 'Melding', 'Transitie', 'Document', 'Huurovereenkomst']) expect(fund.getType(t), t).toBeUndefined();

@@ -327,11 +327,11 @@ export const CATALOGUS = {
   ONGELDIGE_INVOER: {
     groep: 'invoer',
     betekenis: 'De invoer klopt niet; het bericht (en `veld` of `problemen`) zegt wat.',
-    wanneer: 'Elke mutatie en query met invoer: meldingen, profielen, aanbod, huur, data, periodes, `na`, monitoringvragen.',
+    wanneer: 'Elke mutatie en query met invoer: meldingen, profielen, aanbod, huur, data, periodes, `na`, monitoringvragen; bij een connection (`trajectenPagina` …) een `first` buiten 1 tot `maximum` of een `after` die geen cursor van die lijst is.',
     watTeDoen: HERSTEL,
     http: [200, 400],
     herhaalbaar: false,
-    extensies: ['veld', 'problemen', 'fase'],
+    extensies: ['veld', 'problemen', 'fase', 'maximum'],
   },
 
   // ── garantiefonds ──

@@ -355,3 +355,45 @@ type Stuk ${D} { soort: String }`;
     expect(result).toEqual({ data: { zaak: { documenten: [{ soort: 'BRP' }] } } });
   });
 });
+
+describe('Relay connections', () => {
+  const header = `${subgraphHeader([])}\n${DOSERING_DIRECTIVE_SDL}\n${VOCABULARY_SDL}`;
+  const T = '@dosering(categorie: TRAJECT, grondslag: WMO_PUBLIEKE_TAAK, doel: PASSENDE_ONDERSTEUNING)';
+  const sdl = (edges: string) => `${header}
+type Query { zaakPagina: ZaakConnection ${T} }
+type ZaakConnection { edges: [ZaakEdge!] ${edges} pageInfo: PageInfo! }
+type ZaakEdge @geenPersoonsgegeven(reden: "test: an edge decided at its connection") { cursor: String! node: Traject }
+type PageInfo @geenPersoonsgegeven(reden: "test: where the page stands") { hasNextPage: Boolean! endCursor: String }
+type Traject @key(fields: "id") { id: ID! @geenPersoonsgegeven(reden: "opaque id") code: String ${T} }`;
+  const PAGE = {
+    edges: ['traject-1', 'traject-2'].map((id, i) => ({ cursor: `c${i}`, trajectId: id, node: { id, code: `WK-${i}` } })),
+    pageInfo: { hasNextPage: false, endCursor: 'c1' },
+  };
+  const build = (edges: string) =>
+    doseringTransformer(buildSubgraphSchema([{ typeDefs: parse(sdl(edges)), resolvers: { Query: { zaakPagina: () => PAGE } } as never }]));
+  const run = async (caller: Caller) => {
+    const records: AccessRecord[] = [];
+    const contextValue: DoseringContext = { dosering: { caller, contextFor: async (id) => CONTEXTS[id] ?? null, record: (r) => void records.push(r), now: () => NOW } };
+    const source = '{ zaakPagina { edges { cursor node { id code } } pageInfo { hasNextPage } } }';
+    return { result: (await graphql({ schema: build(T), source, contextValue })) as Run['result'], records };
+  };
+
+  it('decides each edge on its own case, as the items of a root list, and records each decision', async () => {
+    const a = await run(antares);
+    expect(a.result).toEqual({ data: { zaakPagina: { edges: [], pageInfo: { hasNextPage: false } } } });
+    expect(a.records.map((r) => `${r.trajectId} ${r.field.coordinate} ${r.decision.allowed}`).sort()).toEqual([
+      'traject-1 ZaakConnection.edges false',
+      'traject-2 ZaakConnection.edges false',
+    ]);
+    const w = await run(woonwenz);
+    expect(w.result.data.zaakPagina.edges.map((e: { node: { code: string } }) => e.node.code)).toEqual(['WK-0', 'WK-1']);
+    expect(w.records.filter((r) => r.field.coordinate === 'ZaakConnection.edges').map((r) => `${r.trajectId} ${r.decision.allowed}`)).toEqual([
+      'traject-1 true',
+      'traject-2 true',
+    ]);
+  });
+
+  it('refuses to build a dosed field that hands out a page whose edges claim to be free of personal data', () => {
+    expect(() => build('@geenPersoonsgegeven(reden: "test: edges wrongly declared free")')).toThrow(/ZaakConnection\.edges/);
+  });
+});

@@ -4,9 +4,9 @@
  * records every access and refusal. Fields are never added, removed or renamed (federation#1165).
  */
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, getNamedType, isCompositeType, type GraphQLFieldConfig, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, isCompositeType, type GraphQLFieldConfig, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { Caller, CaseContext } from './context.js';
-import { assertClosedWorld, readDeclarations, type Declaration } from './declarations.js';
+import { assertClosedWorld, dataObjectTypes, readDeclarations, type Declaration } from './declarations.js';
 import { decideAny, type Decision, type FieldDeclaration } from './decide.js';
 import { doseringGeweigerd } from './errors.js';
 
@@ -56,6 +56,16 @@ function handDown(value: unknown, trajectId: string): unknown {
 
 type Dosed = Exclude<Declaration, { kind: 'vrij' }>;
 
+/**
+ * A Relay connection (GraphQL Cursor Connections Specification: a type named `…Connection` with
+ * `edges` and `pageInfo`) is a root list spread over a page: the page names no case, its edges each
+ * name theirs (`trajectId`), so they are decided as the items of a root list are.
+ */
+function isConnection(type: GraphQLObjectType): boolean {
+  const fields = type.getFields();
+  return type.name.endsWith('Connection') && 'edges' in fields && 'pageInfo' in fields;
+}
+
 function decideDeclared(runtime: DoseringRuntime, ctx: CaseContext | null | undefined, d: Dosed, coordinate: string) {
   const fields = d.kind === 'dosering' ? [d.decl] : d.decls;
   const { decision, field } = decideAny(runtime.caller, ctx, fields, runtime.now());
@@ -69,13 +79,15 @@ function decideDeclared(runtime: DoseringRuntime, ctx: CaseContext | null | unde
  * - A field of an object that belongs to a case is decided on that case as a whole: refused, it is
  *   `null` with the refusal — never an object, never a list of nulls, never a count.
  * - A root field that returns cases (`traject`, `trajecten`) is decided per case it returns: a case
- *   the caller may not know of is left out, exactly as if it did not exist.
+ *   the caller may not know of is left out, exactly as if it did not exist. A root field that returns
+ *   a connection (`trajectenPagina`) is decided the same way at the page's `edges`.
  * Every decision, existence included, becomes an access record.
  */
 export function doseringTransformer(schema: GraphQLSchema): GraphQLSchema {
   assertClosedWorld(schema, 'subgraaf');
   const { byCoordinate } = readDeclarations(schema);
   const roots = new Set([schema.getQueryType()?.name, schema.getMutationType()?.name].filter(Boolean));
+  const connections = new Set(dataObjectTypes(schema).filter(isConnection).map((t) => t.name));
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName): GraphQLFieldConfig<unknown, DoseringContext> => {
       const coordinate = `${typeName}.${fieldName}`;
@@ -84,12 +96,20 @@ export function doseringTransformer(schema: GraphQLSchema): GraphQLSchema {
       const resolve = fieldConfig.resolve ?? defaultFieldResolver;
       const target = getNamedType(fieldConfig.type).name;
       const composite = isCompositeType(getNamedType(fieldConfig.type));
+      // A dosed field handing out a page whose edges claim to be free would decide nothing at all.
+      if (connections.has(target) && byCoordinate.get(`${target}.edges`)?.kind === 'vrij') {
+        throw new Error(`${coordinate}: draagt persoonsgegevens, maar ${target}.edges is als vrij verklaard; de randen van een pagina worden per traject beslist`);
+      }
       return {
         ...fieldConfig,
         resolve: async (parent, args, context, info) => {
           const runtime = context.dosering;
           const trajectId = caseOf(parent, typeName);
           if (trajectId === undefined && roots.has(typeName)) {
+            const value = await resolve(parent, args, context, info);
+            return connections.has(target) ? value : perCase(value, runtime, d, coordinate, target);
+          }
+          if (trajectId === undefined && connections.has(typeName) && fieldName === 'edges') {
             return perCase(await resolve(parent, args, context, info), runtime, d, coordinate, target);
           }
           const ctx = trajectId !== undefined ? await runtime.contextFor(trajectId) : undefined;

@@ -317,8 +317,8 @@ export function parseWithinLimits(source: string, limits: OperationLimits, parse
   }
 }
 
-/** The arguments whose value is a page's length (the argument's schema default when not given). */
-const PAGE_ARGUMENTS = ['eerste'];
+/** The arguments whose value is a page's length (the argument's schema default when not given): ours, and Relay's `first` of a connection. */
+const PAGE_ARGUMENTS = ['eerste', 'first'];
 
 function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variables: Record<string, unknown>): number | undefined {
   if (field.name === '_entities') {
@@ -340,8 +340,8 @@ function pageSize(field: GraphQLField<unknown, unknown>, node: FieldNode, variab
 /**
  * Demand control's estimate, with the weights of Hive Gateway's `demandControl` (IBM cost spec
  * defaults): each object, interface or union costs 1, a scalar 0, a mutation 10 more; a list
- * multiplies what it holds by its page argument (`eerste`, or that argument's default), else by the
- * page argument of the field that holds it (a page object such as `InzagePagina.regels`), else by
+ * multiplies what it holds by its page argument (`eerste` or `first`, or that argument's default), else by the
+ * page argument of the field that holds it (a page object such as `InzagePagina.regels` or a connection's `edges`), else by
  * `lijstgrootte`. Computed on the whole operation before planning, so nothing reaches a subgraph
  * when it is over. Fragments are costed once each (by their type condition), so counting is linear.
  *

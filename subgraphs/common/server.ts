@@ -23,6 +23,7 @@ import { INZAGE_TYPE } from './logboek/graphql-sdl.js';
 import type { RegisseurVerantwoording } from './logboek/regisseur-bronnen.js';
 import { logboekResolvers, type LogboekLezer } from './logboek/resolvers.js';
 import { createSleutelCodec } from './logboek/sleutel.js';
+import { createCursorCodec, type CursorCodec } from './paging/cursor.js';
 import { logboekTables } from './logboek/tables.js';
 import { BEWAARTERMIJN_PATH, bewaartermijnRoute, type Bewaartermijn } from './retention/route.js';
 import type { PolicyContextSource } from './policy-context.js';
@@ -36,6 +37,8 @@ export interface SubgraphContext {
   readonly trace: TraceIds;
   readonly db: Db;
   readonly now: () => number;
+  /** Seals and opens the cursors of the subgraph's connections (`paging/`). */
+  readonly cursors: CursorCodec;
 }
 
 export interface SubgraphDefinition {
@@ -66,7 +69,10 @@ export interface SubgraphDeps {
    * `accessLog` writer writes. @default the log tables in the schema named after the subgraph
    */
   readonly logboek?: LogboekLezer;
-  /** Signs and checks the `sleutel` of `Inzage`/`Toezicht`: the same key in every subgraph (`SLEUTEL_KEY_FILE`). */
+  /**
+   * Signs and checks the `sleutel` of `Inzage`/`Toezicht`, and (through a key derived from it) seals
+   * the cursors of connections: the same key in every subgraph (`SLEUTEL_KEY_FILE`).
+   */
   readonly sleutelKey: Uint8Array;
   /** The regisseur only: the resident's cases and the registers behind `mijnInzage` and `toezicht`. */
   readonly verantwoording?: RegisseurVerantwoording;
@@ -197,6 +203,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
   const now = deps.now ?? Date.now;
   const logError = deps.logError ?? ((message, error) => console.error(message, error));
   const resolvers = withLogboek(definition, deps);
+  const cursors = createCursorCodec(deps.sleutelKey);
   // Fields are dosed per read; every act is authorised by its row of the acts table before it runs.
   const schema = actGuard(
     (deps.doseer ?? doseringTransformer)(buildSubgraphSchema([{ typeDefs: definition.typeDefs, resolvers: resolvers as never }])),
@@ -247,7 +254,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
         (error) => logError(`[${definition.name}] beleidscontext niet geladen; velden geweigerd`, error),
         outgoingTraceparent(trace),
       );
-      return { dosering, caller, authorization, trace, db: deps.database.db, now };
+      return { dosering, caller, authorization, trace, db: deps.database.db, now, cursors };
     },
   });
   let started = false;

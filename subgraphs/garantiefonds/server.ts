@@ -5,7 +5,11 @@ import { FondsErrorCode } from './domain/errors.js';
 import { trajectVanAanvraag } from './operations/claims.js';
 import { resolvers } from './resolvers/index.js';
 
-export const GARANTIEFONDS_SDL = [new URL('./schema.graphql', import.meta.url), new URL('./monitoring.graphql', import.meta.url)];
+export const GARANTIEFONDS_SDL = [
+  new URL('./schema.graphql', import.meta.url),
+  new URL('./monitoring.graphql', import.meta.url),
+  new URL('../common/paging/page-info.graphql', import.meta.url),
+];
 export const garantiefondsTypeDefs = () => subgraphTypeDefs(GARANTIEFONDS_SDL, [], 'garantiefonds');
 
 export type GarantiefondsDeps = Omit<SubgraphDeps, 'routes'>;

@@ -13,7 +13,11 @@ import { regisseurRoutes } from './routes.js';
 import { trajectVanCasusoverleg } from './toestemming/casusoverleg.js';
 import { trajectVanToestemming } from './toestemming/register.js';
 
-export const REGISSEUR_SDL = [new URL('./schema.graphql', import.meta.url), new URL('./monitoring.graphql', import.meta.url)];
+export const REGISSEUR_SDL = [
+  new URL('./schema.graphql', import.meta.url),
+  new URL('./monitoring.graphql', import.meta.url),
+  new URL('../common/paging/page-info.graphql', import.meta.url),
+];
 export const regisseurTypeDefs = () => subgraphTypeDefs(REGISSEUR_SDL, [], 'regisseur');
 
 /**

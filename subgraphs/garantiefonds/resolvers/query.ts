@@ -5,32 +5,17 @@
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { asc, eq, inArray, type SQL } from 'drizzle-orm';
-import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { groupBy } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';
-import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden, type AanvraagRow } from '../db/tables.js';
+import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden } from '../db/tables.js';
 import { fondsCijfers } from '../operations/figures.js';
 import { ledgerRows } from '../store/ledger.js';
-import { eigenDeelnemer, eisVoorzitter, magCijfersZien, magDetailsZien } from './roles.js';
-import { magFondsZien } from './visibility.js';
+import { eigenDeelnemer, eisDetails, eisVoorzitter, magCijfersZien } from './roles.js';
+import { bijdragenPagina, garantieaanvragenPagina, grootboekPagina } from './pages.js';
+import { zichtbareAanvragen } from './visibility.js';
 import { aanvraagView, bijdrageView, deelnemerView, grootboekView, rondeView, terBeslissingView } from './views.js';
 
 type Args<T> = (parent: unknown, args: T, ctx: SubgraphContext) => unknown;
-
-/** The claims among `rows` the caller may see now: the fund all, a regisseur its region's, a corporation its own. */
-export async function zichtbareAanvragen(ctx: SubgraphContext, rows: readonly AanvraagRow[]): Promise<AanvraagRow[]> {
-  const { partij, organisatie } = ctx.caller;
-  if (partij !== 'GARANTIEFONDS' && partij !== 'REGISSEUR' && partij !== 'CORPORATIE') return [];
-  const candidates = partij === 'CORPORATIE' ? rows.filter((r) => r.corporatie === organisatie) : rows;
-  const visible = await Promise.all(candidates.map((r) => magFondsZien(ctx, r.trajectId)));
-  return candidates.filter((_, i) => visible[i]);
-}
-
-function eisDetails(ctx: SubgraphContext): void {
-  if (!magDetailsZien(ctx.caller)) {
-    throw weigering(ErrorCode.NIET_BEVOEGD, 'De details van het fonds zijn voor de kassier en de Voorzitter; anderen zien de totalen.');
-  }
-}
 
 export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
   Query: {
@@ -41,6 +26,8 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
       const rows = await ctx.db.select().from(aanvragen).where(where).orderBy(asc(aanvragen.ingediendOp));
       return (await zichtbareAanvragen(ctx, rows)).map(aanvraagView);
     }) as Args<{ status?: string | null }>,
+
+    garantieaanvragenPagina,
 
     garantieaanvraag: (async (_, a: { id: string }, ctx) => {
       const rows = await ctx.db.select().from(aanvragen).where(eq(aanvragen.id, a.id));
@@ -95,9 +82,13 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
       return views;
     }) as Args<{ openstaand?: boolean | null }>,
 
+    bijdragenPagina,
+
     grootboek: (async (_, _a, ctx) => {
       eisDetails(ctx);
       return grootboekView(await ledgerRows(ctx.db));
     }) as Args<unknown>,
+
+    grootboekPagina,
   },
 };

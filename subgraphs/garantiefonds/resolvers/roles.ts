@@ -6,6 +6,8 @@
  */
 import { VOORZITTER } from '../../../schema/acts.js';
 import type { Caller } from '../../../schema/context.js';
+import { ErrorCode, weigering } from '../../../schema/errors.js';
+import type { SubgraphContext } from '../../common/server.js';
 import { FondsErrorCode } from '../domain/index.js';
 import { weigerFonds } from '../store/refusal.js';
 
@@ -26,6 +28,13 @@ export function magCijfersZien(caller: Caller): boolean {
 /** Who sees the fund's details (parties, rounds, contributions, ledger): the cashier and the Voorzitter, who accounts for it. */
 export function magDetailsZien(caller: Caller): boolean {
   return caller.partij === 'GARANTIEFONDS' || isVoorzitter(caller);
+}
+
+/** Refuses the fund's details (NIET_BEVOEGD) to all but the cashier and the Voorzitter. */
+export function eisDetails(ctx: SubgraphContext): void {
+  if (!magDetailsZien(ctx.caller)) {
+    throw weigering(ErrorCode.NIET_BEVOEGD, 'De details van het fonds zijn voor de kassier en de Voorzitter; anderen zien de totalen.');
+  }
 }
 
 /** The party key under which a caller's own contributions are booked, or null when it pays none. */

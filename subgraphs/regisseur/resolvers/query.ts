@@ -6,6 +6,7 @@ import { hasRelation } from '../../../schema/decide.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { CORPORATIES, FASEN, GEMEENTEN, ZORGAANBIEDERS, type Fase } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
+import { connection, paginaVraag, vulPagina, type ConnectionArgs } from '../../common/paging/connection.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { doorbrekingen, selecties, toestemmingen, trajecten, type TrajectRow } from '../db/tables.js';
 import { zichtbaarTraject } from './traject.js';
@@ -57,6 +58,41 @@ async function cursor(ctx: SubgraphContext, na: string): Promise<Positie> {
   return row;
 }
 
+/**
+ * The first `aantal` cases after `na` (newest first, ties by id) that the caller has a relation to in
+ * their current phase: the one list behind `trajecten` and `trajectenPagina`.
+ */
+async function zichtbareTrajecten(ctx: SubgraphContext, fase: Fase | null | undefined, na: Positie | null, aantal: number): Promise<TrajectRow[]> {
+  const filter = kandidaten(ctx.caller, ctx.db);
+  if (filter === 'geen') return [];
+  return vulPagina(
+    na,
+    aantal,
+    (vanaf, limit) =>
+      ctx.db
+        .select()
+        .from(trajecten)
+        .where(and(filter, fase ? eq(trajecten.fase, fase) : undefined, vanaf ? voorbij(vanaf) : undefined))
+        .orderBy(desc(trajecten.aangemeldOp), desc(trajecten.id))
+        .limit(limit),
+    async (rows) => {
+      const contexts = await Promise.all(rows.map((r) => ctx.dosering.contextFor(r.id)));
+      // Not knowing a case's context is not "no relation": an empty or short list would say
+      // "no cases" where the answer is "cannot tell now". Refuse the list instead (fail closed).
+      if (contexts.includes(undefined)) {
+        throw weigering(ErrorCode.BELEIDSCONTEXT_ONBEREIKBAAR, 'De beleidscontext is niet bereikbaar; de lijst kan nu niet worden gegeven.');
+      }
+      return rows.filter((_, i) => {
+        const c = contexts[i];
+        return !!c && hasRelation(ctx.caller, c);
+      });
+    },
+  );
+}
+
+/** The connection's cursor: the keyset position (registration moment, id), sealed (see `paging/cursor.ts`). */
+const TRAJECTEN_LIJST = 'trajecten';
+
 export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
   Query: {
     traject: (_: unknown, { id }: { id: string }, ctx: SubgraphContext) => zichtbaarTraject(ctx, id),
@@ -65,35 +101,21 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
       return row ? zichtbaarTraject(ctx, row.id) : null;
     },
     trajecten: async (_: unknown, args: { fase?: Fase; eerste: number; na?: string }, ctx: SubgraphContext) => {
-      const filter = kandidaten(ctx.caller, ctx.db);
-      if (filter === 'geen') return [];
       const eerste = Math.min(Math.max(args.eerste, 1), MAX_PAGINA);
-      let na = args.na ? await cursor(ctx, args.na) : null;
-      const page: TrajectRow[] = [];
-      // Full pages: SQL filters coarsely, the relation decides per case, so read on (newest first,
-      // ties by id) until the page is full or the list ends, never returning a short page mid-list.
-      for (;;) {
-        const batch = eerste * 2 + 20;
-        const rows = await ctx.db
-          .select()
-          .from(trajecten)
-          .where(and(filter, args.fase ? eq(trajecten.fase, args.fase) : undefined, na ? voorbij(na) : undefined))
-          .orderBy(desc(trajecten.aangemeldOp), desc(trajecten.id))
-          .limit(batch);
-        const contexts = await Promise.all(rows.map((r) => ctx.dosering.contextFor(r.id)));
-        // Not knowing a case's context is not "no relation": an empty or short list would say
-        // "no cases" where the answer is "cannot tell now". Refuse the list instead (fail closed).
-        if (contexts.includes(undefined)) {
-          throw weigering(ErrorCode.BELEIDSCONTEXT_ONBEREIKBAAR, 'De beleidscontext is niet bereikbaar; de lijst kan nu niet worden gegeven.');
-        }
-        for (const [i, row] of rows.entries()) {
-          const c = contexts[i];
-          if (c && hasRelation(ctx.caller, c)) page.push(row);
-          if (page.length === eerste) return page;
-        }
-        if (rows.length < batch) return page;
-        na = rows[rows.length - 1]!;
-      }
+      const na = args.na ? await cursor(ctx, args.na) : null;
+      return zichtbareTrajecten(ctx, args.fase, na, eerste);
+    },
+    trajectenPagina: async (_: unknown, args: { fase?: Fase } & ConnectionArgs, ctx: SubgraphContext) => {
+      const vraag = paginaVraag(ctx.cursors, TRAJECTEN_LIJST, 2, args);
+      const na = vraag.na ? { aangemeldOp: String(vraag.na[0]), id: String(vraag.na[1]) } : null;
+      const rows = await zichtbareTrajecten(ctx, args.fase, na, vraag.first + 1);
+      return connection(rows, vraag.first, {
+        cursors: ctx.cursors,
+        lijst: TRAJECTEN_LIJST,
+        positie: (r) => [r.aangemeldOp, r.id],
+        node: (r) => r,
+        trajectId: (r) => r.id,
+      });
     },
     mijnToestemmingen: async (_: unknown, _a: unknown, ctx: SubgraphContext) => {
       if (ctx.caller.partij !== 'INWONER') return [];
