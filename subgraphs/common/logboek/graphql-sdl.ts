@@ -133,9 +133,19 @@ type PerPartij @shareable @geenPersoonsgegeven(reden: "Counts for the yearly acc
 const INGANG_SDL = `
 extend type Query {
   "The resident's overview of who accessed their data (AVG art. 15): INWONER only, others get null. Period: ISO 8601 dates or times, \`tot\` exclusive."
-  mijnInzage(van: String, tot: String): Inzage
+  mijnInzage(
+    "From (inclusive): an ISO 8601 date (YYYY-MM-DD) or moment with offset; leave it out for the start of the log."
+    van: String
+    "Until (exclusive): an ISO 8601 date or moment with offset; leave it out for no end."
+    tot: String
+  ): Inzage
   "The privacy officer's view of every organisation's log: TOEZICHT only, others get null."
-  toezicht(van: String, tot: String): Toezicht
+  toezicht(
+    "From (inclusive): an ISO 8601 date (YYYY-MM-DD) or moment with offset; leave it out for the start of the log."
+    van: String
+    "Until (exclusive): an ISO 8601 date or moment with offset; leave it out for no end."
+    tot: String
+  ): Toezicht
 }
 
 "The regisseur's yearly account of processing without consent and of objections (seed 004)."
