@@ -6,6 +6,7 @@
 import { HeaderMap, type ApolloServer, type ApolloServerPlugin, type BaseContext, type ContextThunk } from '@apollo/server';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { GraphQLError } from 'graphql';
+import { holdIdleConnections } from '../../schema/http-server.js';
 import {
   firstOverLimit,
   isLimitError,
@@ -83,7 +84,7 @@ function sendJson(res: ServerResponse, status: number, json: unknown): void {
 export function createHttpServer<TContext extends BaseContext>(options: HttpOptions<TContext>): Server {
   const limits = options.limits ?? subgraphLimitsFromEnv();
   const { apollo, routes = {}, maxBodyBytes = limits.bytes } = options;
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://subgraph');
       const raw = req.method === 'POST' ? await readBody(req, maxBodyBytes) : '';
@@ -133,6 +134,7 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
       else res.end();
     }
   });
+  return holdIdleConnections(server);
 }
 
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {

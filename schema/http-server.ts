@@ -1,0 +1,19 @@
+/**
+ * Connection timing shared by the gateway and the subgraphs. Node closes an idle keep-alive
+ * connection after 5 s by default, while clients reuse one for up to about as long (undici: the
+ * server's hint minus 1 s). A request sent on a connection the server is just closing is reset
+ * (ECONNRESET, "other side closed"), and under load — when the event loop runs its timers late —
+ * that race is common: the long fuzz saw 62 resets in 7,000 requests. With a server timeout
+ * longer than clients' and proxies' idle timeouts (60 s is common), the client closes first.
+ */
+import type { Server } from 'node:http';
+
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+export function holdIdleConnections<T extends Server>(server: T): T {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Node requires the headers timeout to exceed the keep-alive timeout, or a slow first request on
+  // a reused connection could be cut by the wrong timer.
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
+  return server;
+}
