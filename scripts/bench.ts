@@ -14,6 +14,7 @@
  * context section defaults to 10,50), `--seconds=2.5` (the window per comparison cell), `--json` (the
  * comparison as JSON on stdout; everything else goes to stderr).
  */
+import { silentLogger } from '../subgraphs/common/observability/log.js';
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { decide } from '../schema/decide.js';
@@ -103,7 +104,7 @@ async function benchFederation(): Promise<void> {
     if (String(input instanceof Request ? input.url : input).endsWith('/beleidscontext')) contextCalls.n++;
     return realFetch(input, init);
   }) as typeof fetch;
-  const fed = await launchFederation({ devKeys: keys, gatewayPort: 0, log: () => {}, ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
+  const fed = await launchFederation({ devKeys: keys, gatewayPort: 0, logger: silentLogger(), ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
   const started: BenchGateway[] = [];
   try {
     const t0 = performance.now();

@@ -14,6 +14,7 @@
  * The generator is `test/helpers/fuzz-operations.ts`; `npm test` runs a shorter fuzz of it
  * (`test/integration/fuzz.test.ts`).
  */
+import { silentLogger } from '../subgraphs/common/observability/log.js';
 import { readFileSync } from 'node:fs';
 import { generateDevKeys } from '../gateway/dev-issuer/keys.js';
 import { seedDemoData } from './demo-data/index.js';
@@ -75,7 +76,7 @@ if (url) {
 } else {
   const { keys } = await generateDevKeys();
   const databaseUrl = process.env['DATABASE_URL'];
-  fed = await launchFederation({ devKeys: keys, gatewayPort: 0, log: () => {}, ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
+  fed = await launchFederation({ devKeys: keys, gatewayPort: 0, logger: silentLogger(), ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
   await seedDemoData(
     {
       gemeente: fed.subgraphs.gemeente.database.db,

@@ -8,6 +8,7 @@
  * product always fills: `doseer` (here: the schema as built) and `accessLog` (here: writes nothing).
  * The log's read side and the regisseur's retention route are left out; no workload uses them.
  */
+import { createLogger } from '../../subgraphs/common/observability/log.js';
 import type { GraphQLSchema } from 'graphql';
 import { generateDevKeys } from '../../gateway/dev-issuer/keys.js';
 import type { DevKeys } from '../../gateway/dev-issuer/keys.js';
@@ -63,8 +64,7 @@ export async function launchUndosed(fed: Federation, options: { devKeys?: DevKey
         doseer: (schema: GraphQLSchema) => schema,
         logboek: logboekVan(name),
         sleutelKey: fed.sleutelKey,
-        logRefusal: () => {},
-        logError: (m: string, e: unknown) => console.error(`[undosed ${name}] ${m}`, e),
+        logger: createLogger({ level: 'warn' }).child({ service: `undosed-${name}` }),
       };
       const regisseurUrl = urls.regisseur?.replace(/\/graphql$/, '') ?? '';
       const subgraph: Subgraph =
@@ -81,7 +81,7 @@ export async function launchUndosed(fed: Federation, options: { devKeys?: DevKey
     }
     const gateway = await createWoonkansGateway(
       { ...fed.config, port: 0, host, subgraphUrls: urls, devIssuer: true },
-      { database: gatewayDatabase, devKeys: options.devKeys ?? (await generateDevKeys()).keys, log: () => {} },
+      { database: gatewayDatabase, devKeys: options.devKeys ?? (await generateDevKeys()).keys, logger: createLogger({ level: 'warn' }) },
     ).listen(0, host);
     return {
       name: 'undosed',
