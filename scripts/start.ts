@@ -16,6 +16,8 @@ import { runEmbeddedRetention } from '../subgraphs/assemble.js';
 import { checkpointConfigFromEnv, loadCheckpointSigningKey, loadOrCreateDevCheckpointKey } from '../subgraphs/common/logboek/checkpoint.js';
 import { loadOrCreateDevSleutelKey } from '../subgraphs/common/logboek/sleutel-key.js';
 import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
+import { observabilityConfigFromEnv, type ObservabilityConfig } from '../subgraphs/common/observability/config.js';
+import { createLogger } from '../subgraphs/common/observability/log.js';
 
 const env = process.env;
 // Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
@@ -24,7 +26,9 @@ guardAgainstNullSocketWrite();
 let config: GatewayConfig;
 let subgraphConfigs: Record<SubgraphName, SubgraphConfig>;
 let retentionHours: number | undefined;
+let observability: ObservabilityConfig;
 try {
+  observability = observabilityConfigFromEnv(env);
   // The demo is the one place the development issuer runs (README, "Deploying apart").
   config = gatewayConfigFromEnv(process.env, { demo: true });
   subgraphConfigs = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphConfigFromEnv(n, DEFAULT_PORTS[n])])) as Record<SubgraphName, SubgraphConfig>;
@@ -33,6 +37,8 @@ try {
   console.error(`npm start start niet: ${(error as Error).message}`);
   process.exit(2);
 }
+const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
+const log = logger.child({ service: 'start' });
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
 const dataDir = env['PGLITE_DIR'] ?? '.data';
 const sleutelKey = await loadOrCreateDevSleutelKey(`${dataDir}/dev-sleutel/hmac-key.json`);
@@ -63,6 +69,8 @@ const fed = await launchFederation({
   maxInFlight: config.maxInFlight,
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
   monitoringDrempel: subgraphConfigs.regisseur.monitoringDrempel,
+  logger,
+  otlpEndpoint: observability.otlpEndpoint,
 });
 const counts = await seedDemoData(
   {
@@ -96,8 +104,9 @@ const databases = {
 const retention = retentionHours
   ? startRetentionSchedule({
       intervalHours: retentionHours,
-      run: () => runEmbeddedRetention(databases, { now: new Date() }),
-      onReport: (report) => console.log(`[retentie] ${JSON.stringify(report)}`),
+      run: () => runEmbeddedRetention(databases, { now: new Date(), logError: (message, error) => log.error({ err: error }, message) }),
+      onReport: (report) => log.info({ rapport: report }, 'retentie uitgevoerd'),
+      onError: (error) => log.error({ err: error }, 'retentie mislukt'),
     })
   : undefined;
 
@@ -110,7 +119,7 @@ const stop = async () => {
     await fed.stop();
     process.exit(0);
   } catch (error) {
-    console.error('federatie stopt niet netjes', error);
+    log.error({ err: error }, 'federatie stopt niet netjes');
     process.exit(1);
   }
 };
