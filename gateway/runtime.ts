@@ -27,7 +27,7 @@ import { useLoadShedding } from './plugins/use-load-shedding.js';
 import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
-import { useTracing, tracedTraceId } from './plugins/use-tracing.js';
+import { flushTracing, useTracing, tracedTraceId } from './plugins/use-tracing.js';
 import { gatewayLog } from './request-log.js';
 import { loadSupergraph } from './supergraph.js';
 import { createLogger, type Logger } from '../subgraphs/common/observability/log.js';
@@ -72,7 +72,7 @@ function traceparentOf(request: Request): string {
 
 export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) {
   const logger = (deps.logger ?? createLogger()).child({ service: 'gateway' });
-  const tracing = deps.otlpEndpoint ? useTracing({ endpoint: deps.otlpEndpoint }) : undefined;
+  const tracing = deps.otlpEndpoint ? useTracing({ endpoint: deps.otlpEndpoint, logger }) : undefined;
   // The request's trace id in the gateway's log lines: the span's when traced, else the one sent on.
   const traceIdOf = (request: Request) => (tracing && tracedTraceId(tracing, request)) || traceparentOf(request).split('-')[1];
   const log = gatewayLog(logger, traceIdOf);
@@ -134,6 +134,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           await runtime.dispose();
+          if (tracing) await flushTracing();
         },
       };
     },
