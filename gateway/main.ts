@@ -25,7 +25,7 @@ try {
 const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
 const log = logger.child({ service: 'gateway' });
 // Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
-guardAgainstNullSocketWrite((m) => log.error(m));
+guardAgainstNullSocketWrite(log);
 const database = await openGatewayDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
 const gateway = await createWoonkansGateway(config, { database, plugins: [useWerkgroepPage()], logger, otlpEndpoint: observability.otlpEndpoint }).listen();
 log.info({ url: `${gateway.url}/graphql`, subgraphs: Object.values(config.subgraphUrls), tracing: Boolean(observability.otlpEndpoint) }, 'gestart');

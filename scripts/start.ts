@@ -20,8 +20,6 @@ import { observabilityConfigFromEnv, type ObservabilityConfig } from '../subgrap
 import { createLogger } from '../subgraphs/common/observability/log.js';
 
 const env = process.env;
-// Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
-guardAgainstNullSocketWrite();
 // Every setting is read before anything starts; a bad value is one line naming it, not a stack.
 let config: GatewayConfig;
 let subgraphConfigs: Record<SubgraphName, SubgraphConfig>;
@@ -39,6 +37,8 @@ try {
 }
 const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
 const log = logger.child({ service: 'start' });
+// Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
+guardAgainstNullSocketWrite(log);
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
 const dataDir = env['PGLITE_DIR'] ?? '.data';
 const sleutelKey = await loadOrCreateDevSleutelKey(`${dataDir}/dev-sleutel/hmac-key.json`);

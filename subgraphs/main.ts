@@ -41,7 +41,7 @@ try {
 const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
 const log = logger.child({ service: name });
 // Last line against the postgres driver's restart defect (see common/postgres-client.ts).
-guardAgainstNullSocketWrite((m) => log.error(m));
+guardAgainstNullSocketWrite(log);
 const { subgraph, database } = await assembleSubgraph({
   name,
   databaseUrl: config.databaseUrl,
