@@ -42,6 +42,8 @@ export interface SubgraphContext {
   readonly now: () => number;
   /** What the request's logs, metrics and span note of it (operation, error codes). */
   readonly observed: Observed;
+  /** The request's span, when tracing is on. */
+  readonly span?: RequestSpan | undefined;
 }
 
 export interface SubgraphDefinition {
@@ -119,14 +121,15 @@ function accessLogPlugin(name: string, writer: AccessLogWriter, logger: Logger, 
           const records = contextValue.dosering?.records;
           if (!records || records.length === 0) return;
           try {
-            await timed(metrics.accessLogWrite, () => writer(records, {
+            const write = () => writer(records, {
               caller: contextValue.caller,
               traceId: contextValue.trace.traceId,
               spanId: contextValue.trace.spanId,
               parentSpanId: contextValue.trace.parentSpanId,
               operationName: operationName ?? null,
               subgraph: name,
-            }));
+            });
+            await timed(metrics.accessLogWrite, () => (contextValue.span ? contextValue.span.child('toegangslog', write) : write()));
           } catch (error) {
             const { traceId, spanId } = contextValue.trace;
             logger.error({ traceId, spanId, code: ErrorCode.TOEGANGSLOG_ONBEREIKBAAR, err: error }, 'toegangslog niet geschreven; antwoord zonder gegevens');
@@ -255,12 +258,12 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
       const dosering = createRequestRuntime(
         caller,
         authorization,
-        policyContext,
+        span ? (...args) => span.child('beleidscontext', () => policyContext(...args)) : policyContext,
         now,
         (error) => logger.warn({ traceId: trace.traceId, spanId: trace.spanId, err: error }, 'beleidscontext niet geladen; velden geweigerd'),
         outgoingTraceparent(trace),
       );
-      return { dosering, caller, authorization, trace, db: deps.database.db, now, observed };
+      return { dosering, caller, authorization, trace, db: deps.database.db, now, observed, span };
     },
   });
   let started = false;

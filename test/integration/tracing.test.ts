@@ -113,6 +113,13 @@ describe('OpenTelemetry spans', () => {
       }
     }
 
+    // The gemeente's lookup of the policy context and its access-log write are steps of its span.
+    for (const step of ['beleidscontext', 'toegangslog']) {
+      const span = ofTrace.find((s) => s.service === 'gemeente' && s.name === step);
+      expect(span, step).toBeDefined();
+      expect(gemeente.map((r) => r.spanId)).toContain(span!.parentSpanId);
+    }
+
     const everything = raw.join('\n');
     expect(everything).not.toContain(planted);
     expect(everything).not.toContain(id);
