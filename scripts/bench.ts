@@ -14,7 +14,6 @@
  * context section defaults to 10,50), `--seconds=2.5` (the window per comparison cell), `--json` (the
  * comparison as JSON on stdout; everything else goes to stderr).
  */
-import { silentLogger } from '../subgraphs/common/observability/log.js';
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { decide } from '../schema/decide.js';
@@ -32,6 +31,7 @@ import { benchPolicyContext } from './bench-context.js';
 import { launchApolloGateway, launchHiveRust } from './bench/bare-gateways.js';
 import { COLUMNS, compare, comparisonJson, printComparison, WORKLOADS, type Column, type ColumnName } from './bench/compare.js';
 import { launchUndosed, type BenchGateway } from './bench/undosed.js';
+import { silentLogger } from '../subgraphs/common/observability/log.js';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 /** `DATABASE_URL` runs the federation part on a PostgreSQL server (a fresh database is not made: use an empty one). */

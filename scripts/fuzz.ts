@@ -14,7 +14,6 @@
  * The generator is `test/helpers/fuzz-operations.ts`; `npm test` runs a shorter fuzz of it
  * (`test/integration/fuzz.test.ts`).
  */
-import { silentLogger } from '../subgraphs/common/observability/log.js';
 import { readFileSync } from 'node:fs';
 import { generateDevKeys } from '../gateway/dev-issuer/keys.js';
 import { seedDemoData } from './demo-data/index.js';
@@ -29,6 +28,7 @@ import {
   type RunStats,
   unplaced,
 } from '../test/helpers/fuzz-operations.js';
+import { silentLogger } from '../subgraphs/common/observability/log.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

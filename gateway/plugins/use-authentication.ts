@@ -2,11 +2,11 @@
  * Verifies the bearer token of every GraphQL request before anything runs; a missing, invalid or
  * expired token gets HTTP 401 with `UNAUTHENTICATED`. The verified caller is kept per request.
  */
-import { NO_LOG, type GatewayLog } from '../request-log.js';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Caller } from '../../schema/context.js';
 import { ErrorCode } from '../../schema/errors.js';
 import { AuthenticationError, type VerifyToken } from '../../schema/identity/verify.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export interface AuthenticationOptions {
   readonly verify: VerifyToken;

@@ -6,9 +6,9 @@
  * simple request can have (`apollo-require-preflight`, `x-apollo-operation-name`); anything else
  * (`application/json`, say) has already passed the browser's preflight against our CORS allowlist.
  */
-import { NO_LOG, type GatewayLog } from '../request-log.js';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '../../schema/errors.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 /** Content types a browser sends cross-site without asking first (Fetch standard, CORS-safelisted). */
 const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);

@@ -6,9 +6,9 @@
  * error catalogue, metrics and the development JWKS are never shed: a balancer and an operator must
  * still see in, and the requests in progress must still get their tokens checked.
  */
-import { NO_LOG, type GatewayLog } from '../request-log.js';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Foutcode } from '../../schema/error-catalogue.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 // The development issuer's keys too: the services check every token against them (npm start).
 const NEVER_SHED = new Set(['/healthz', '/readyz', '/metrics', '/fouten', '/fouten.json', '/dev/jwks.json']);

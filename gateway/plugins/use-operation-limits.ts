@@ -20,7 +20,6 @@
  * limit, the numbers). A malformed JSON body is `ONGELDIGE_JSON`, without echoing any of it (Yoga's
  * own parser does). The limits are shared with the subgraphs (`schema/limits`).
  */
-import { NO_LOG, type GatewayLog } from '../request-log.js';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { setMaxListeners } from 'node:events';
 import type { GraphQLError } from 'graphql';
@@ -35,6 +34,7 @@ import {
   type OperationLimits,
 } from '../../schema/limits/operation-limits.js';
 import { callerOf } from './use-authentication.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export interface OperationLimitsOptions {
   /** Where refusals are recorded (who, which limit, the numbers; never the query or the token). */

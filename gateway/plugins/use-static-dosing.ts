@@ -3,7 +3,6 @@
  * see (in any phase, relation or consent state) is refused before anything runs, and introspection
  * shows each party only its own contract. The subgraphs still decide per field at run time.
  */
-import { NO_LOG, type GatewayLog } from '../request-log.js';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   execute,
@@ -19,6 +18,7 @@ import { ErrorCode, withoutSuggestions } from '../../schema/errors.js';
 import type { Partij } from '../../schema/vocabulary.js';
 import { contractCache, type Contracts } from '../contracts.js';
 import { callerOf } from './use-authentication.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export interface StaticDosingOptions {
   readonly contracts: Contracts;

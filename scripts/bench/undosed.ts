@@ -8,7 +8,6 @@
  * product always fills: `doseer` (here: the schema as built) and `accessLog` (here: writes nothing).
  * The log's read side and the regisseur's retention route are left out; no workload uses them.
  */
-import { createLogger } from '../../subgraphs/common/observability/log.js';
 import type { GraphQLSchema } from 'graphql';
 import { generateDevKeys } from '../../gateway/dev-issuer/keys.js';
 import type { DevKeys } from '../../gateway/dev-issuer/keys.js';
@@ -31,6 +30,7 @@ import { tokenJti as gemeenteJti } from '../../subgraphs/gemeente/db/tables.js';
 import { createRegisseurSubgraph } from '../../subgraphs/regisseur/server.js';
 import { tokenJti as regisseurJti } from '../../subgraphs/regisseur/db/tables.js';
 import type { Federation } from '../federation.js';
+import { createLogger } from '../../subgraphs/common/observability/log.js';
 
 const JTI = { gemeente: gemeenteJti, regisseur: regisseurJti, corporatie: corporatieJti, garantiefonds: fondsJti };
 

@@ -25,11 +25,11 @@
  * exactly this TypeError from `nextWrite` in postgres's `connection.js`, logs it and keeps running;
  * every other uncaught exception is printed and the process exits 1, as without the handler.
  */
-import type { Logger } from './observability/log.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Module, { createRequire } from 'node:module';
 import type postgresType from 'postgres';
+import type { Logger } from './observability/log.js';
 
 const require = createRequire(import.meta.url);
 
