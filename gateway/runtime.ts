@@ -28,11 +28,14 @@ import { useLoadShedding } from './plugins/use-load-shedding.js';
 import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
+import { flushTracing, useTracing, tracedTraceId } from './plugins/use-tracing.js';
+import { gatewayLog } from './request-log.js';
 import { loadSupergraph } from './supergraph.js';
 import { createDocumentCheck } from './trusted-documents/check.js';
 import { trustedDocuments, useObjectParams } from './trusted-documents/enforcement.js';
 import { useDocumentRegister } from './plugins/use-document-register.js';
 import { DEFAULT_LIMITS } from '../schema/limits/operation-limits.js';
+import { createLogger, type Logger } from '../subgraphs/common/observability/log.js';
 
 export interface GatewayDeps {
   /** The gateway's own database (`openGatewayDatabase`): its token register, shared by its replicas. */
@@ -41,7 +44,10 @@ export interface GatewayDeps {
   readonly devKeys?: DevKeys;
   /** Extra plugins (e.g. the Werkgroep dashboard page). */
   readonly plugins?: GatewayPlugin[];
-  readonly log?: (message: string) => void;
+  /** The process's logger; the gateway logs through `logger.child({ service: 'gateway' })`. @default JSON on stdout */
+  readonly logger?: Logger;
+  /** The OTLP/HTTP collector (`OTEL_EXPORTER_OTLP_ENDPOINT`); unset, no spans are recorded. */
+  readonly otlpEndpoint?: string | undefined;
 }
 
 export interface RunningGateway {
@@ -70,7 +76,11 @@ function traceparentOf(request: Request): string {
 }
 
 export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) {
-  const log = deps.log ?? ((m: string) => console.log(`[gateway] ${m}`));
+  const logger = (deps.logger ?? createLogger()).child({ service: 'gateway' });
+  const tracing = deps.otlpEndpoint ? useTracing({ endpoint: deps.otlpEndpoint, logger }) : undefined;
+  // The request's trace id in the gateway's log lines: the span's when traced, else the one sent on.
+  const traceIdOf = (request: Request) => (tracing && tracedTraceId(tracing, request)) || traceparentOf(request).split('-')[1];
+  const log = gatewayLog(logger, traceIdOf);
   const supergraph = loadSupergraph(config.subgraphUrls);
   const contracts = forbiddenCoordinates(supergraph);
   const verify = createTokenVerifier(config.auth, { jtiRegister: cachedJtiRegister(postgresJtiRegister(deps.database.db, tokenJti)) });
@@ -90,10 +100,12 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({
         authorization: request.headers.get('authorization') ?? '',
-        traceparent: traceparentOf(request),
+        // When traced, the plugin sends its own span's `traceparent` (same trace) to each subgraph.
+        ...(tracing ? {} : { traceparent: traceparentOf(request) }),
       }),
     },
     plugins: (ctx) => [
+      ...(tracing ? [tracing] : []),
       useLoadShedding({ maxInFlight: config.maxInFlight ?? 256, log }),
       useCors(config.corsOrigins),
       useMetrics({ log: ctx.log }),
@@ -136,6 +148,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
           server.closeAllConnections();
           await new Promise<void>((resolve) => server.close(() => resolve()));
           await runtime.dispose();
+          if (tracing) await flushTracing();
         },
       };
     },

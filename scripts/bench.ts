@@ -31,6 +31,7 @@ import { benchPolicyContext } from './bench-context.js';
 import { launchApolloGateway, launchHiveRust } from './bench/bare-gateways.js';
 import { COLUMNS, compare, comparisonJson, printComparison, WORKLOADS, type Column, type ColumnName } from './bench/compare.js';
 import { launchUndosed, type BenchGateway } from './bench/undosed.js';
+import { silentLogger } from '../subgraphs/common/observability/log.js';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
 /** `DATABASE_URL` runs the federation part on a PostgreSQL server (a fresh database is not made: use an empty one). */
@@ -103,7 +104,7 @@ async function benchFederation(): Promise<void> {
     if (String(input instanceof Request ? input.url : input).endsWith('/beleidscontext')) contextCalls.n++;
     return realFetch(input, init);
   }) as typeof fetch;
-  const fed = await launchFederation({ devKeys: keys, gatewayPort: 0, log: () => {}, ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
+  const fed = await launchFederation({ devKeys: keys, gatewayPort: 0, logger: silentLogger(), ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
   const started: BenchGateway[] = [];
   try {
     const t0 = performance.now();

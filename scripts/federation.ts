@@ -16,6 +16,7 @@ import { DEFAULT_PORTS, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/c
 import type { RunningSubgraph } from '../subgraphs/common/server.js';
 import type { AuthConfig } from '../schema/identity/config.js';
 import { DEFAULT_TOKEN_POLICY, type TokenPolicy } from '../schema/identity/token-policy.js';
+import type { Logger } from '../subgraphs/common/observability/log.js';
 
 export interface FederationOptions {
   readonly devKeys: DevKeys;
@@ -45,7 +46,10 @@ export interface FederationOptions {
   readonly vertrouwdeDocumenten?: GatewayConfig['vertrouwdeDocumenten'];
   readonly now?: () => number;
   readonly gatewayPlugins?: GatewayPlugin[];
-  readonly log?: (message: string) => void;
+  /** The process's logger, shared by the gateway and the subgraphs (each binds its `service`). @default JSON on stdout */
+  readonly logger?: Logger;
+  /** The OTLP/HTTP collector for every service's spans (`OTEL_EXPORTER_OTLP_ENDPOINT`). @default none: no tracing */
+  readonly otlpEndpoint?: string | undefined;
   /** The Werkgroep's small-cell threshold. @default 5 */
   readonly monitoringDrempel?: number | undefined;
 }
@@ -106,7 +110,8 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
         sleutelKey,
         checkpoints: options.checkpoints,
         ...(options.now ? { now: options.now } : {}),
-        ...(options.log ? { log: options.log } : {}),
+        ...(options.logger ? { logger: options.logger } : {}),
+        otlpEndpoint: options.otlpEndpoint,
         monitoringDrempel: options.monitoringDrempel,
       });
       const r = await a.subgraph.listen(ports[name], host);
@@ -136,7 +141,8 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     database: gatewayDatabase,
     devKeys: options.devKeys,
     ...(options.gatewayPlugins ? { plugins: options.gatewayPlugins } : {}),
-    ...(options.log ? { log: options.log } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+    otlpEndpoint: options.otlpEndpoint,
   }).listen();
 
   return {

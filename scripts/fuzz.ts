@@ -28,6 +28,7 @@ import {
   type RunStats,
   unplaced,
 } from '../test/helpers/fuzz-operations.js';
+import { silentLogger } from '../subgraphs/common/observability/log.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -75,7 +76,7 @@ if (url) {
 } else {
   const { keys } = await generateDevKeys();
   const databaseUrl = process.env['DATABASE_URL'];
-  fed = await launchFederation({ devKeys: keys, gatewayPort: 0, log: () => {}, ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
+  fed = await launchFederation({ devKeys: keys, gatewayPort: 0, logger: silentLogger(), ...(databaseUrl ? { databaseUrl: () => databaseUrl } : {}) });
   await seedDemoData(
     {
       gemeente: fed.subgraphs.gemeente.database.db,

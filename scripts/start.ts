@@ -16,15 +16,17 @@ import { runEmbeddedRetention } from '../subgraphs/assemble.js';
 import { checkpointConfigFromEnv, loadCheckpointSigningKey, loadOrCreateDevCheckpointKey } from '../subgraphs/common/logboek/checkpoint.js';
 import { loadOrCreateDevSleutelKey } from '../subgraphs/common/logboek/sleutel-key.js';
 import { parseRetentionInterval, startRetentionSchedule } from '../subgraphs/common/retention/schedule.js';
+import { observabilityConfigFromEnv, type ObservabilityConfig } from '../subgraphs/common/observability/config.js';
+import { createLogger } from '../subgraphs/common/observability/log.js';
 
 const env = process.env;
-// Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
-guardAgainstNullSocketWrite();
 // Every setting is read before anything starts; a bad value is one line naming it, not a stack.
 let config: GatewayConfig;
 let subgraphConfigs: Record<SubgraphName, SubgraphConfig>;
 let retentionHours: number | undefined;
+let observability: ObservabilityConfig;
 try {
+  observability = observabilityConfigFromEnv(env);
   // The demo is the one place the development issuer runs (README, "Deploying apart").
   config = gatewayConfigFromEnv(process.env, { demo: true });
   subgraphConfigs = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, subgraphConfigFromEnv(n, DEFAULT_PORTS[n])])) as Record<SubgraphName, SubgraphConfig>;
@@ -33,6 +35,10 @@ try {
   console.error(`npm start start niet: ${(error as Error).message}`);
   process.exit(2);
 }
+const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
+const log = logger.child({ service: 'start' });
+// Last line against the postgres driver's restart defect (see subgraphs/common/postgres-client.ts).
+guardAgainstNullSocketWrite(log);
 const devKeys = await loadOrCreateDevKeys(config.devKeyFile);
 const dataDir = env['PGLITE_DIR'] ?? '.data';
 const sleutelKey = await loadOrCreateDevSleutelKey(`${dataDir}/dev-sleutel/hmac-key.json`);
@@ -64,6 +70,8 @@ const fed = await launchFederation({
   vertrouwdeDocumenten: config.vertrouwdeDocumenten,
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
   monitoringDrempel: subgraphConfigs.regisseur.monitoringDrempel,
+  logger,
+  otlpEndpoint: observability.otlpEndpoint,
 });
 const counts = await seedDemoData(
   {
@@ -97,8 +105,9 @@ const databases = {
 const retention = retentionHours
   ? startRetentionSchedule({
       intervalHours: retentionHours,
-      run: () => runEmbeddedRetention(databases, { now: new Date() }),
-      onReport: (report) => console.log(`[retentie] ${JSON.stringify(report)}`),
+      run: () => runEmbeddedRetention(databases, { now: new Date(), logError: (message, error) => log.error({ err: error }, message) }),
+      onReport: (report) => log.info({ rapport: report }, 'retentie uitgevoerd'),
+      onError: (error) => log.error({ err: error }, 'retentie mislukt'),
     })
   : undefined;
 
@@ -111,7 +120,7 @@ const stop = async () => {
     await fed.stop();
     process.exit(0);
   } catch (error) {
-    console.error('federatie stopt niet netjes', error);
+    log.error({ err: error }, 'federatie stopt niet netjes');
     process.exit(1);
   }
 };

@@ -18,6 +18,9 @@ import { createCheckpointPublisher, type CheckpointSigningKey } from './common/l
 import { regisseurVerantwoording } from './common/logboek/regisseur-bronnen.js';
 import type { LogboekLezer } from './common/logboek/resolvers.js';
 import { createLogboekWriter } from './common/logboek/writer.js';
+import { createLogger, type Logger } from './common/observability/log.js';
+import { createSubgraphMetrics, timed } from './common/observability/metrics.js';
+import { createSubgraphTracer, otlpExporter } from './common/observability/tracing.js';
 import { remotePolicyContext } from './common/policy-context.js';
 import {
   voerRetentieUit,
@@ -69,8 +72,10 @@ export interface AssembleOptions {
   /** Keys to verify with instead of fetching the JWKS (only for in-process tests of a single subgraph). */
   readonly keys?: JWTVerifyGetKey;
   readonly now?: () => number;
-  /** Operational log (refusals, errors). @default console */
-  readonly log?: (message: string) => void;
+  /** The process's logger; the subgraph logs through `logger.child({ service: name })`. @default JSON on stdout */
+  readonly logger?: Logger;
+  /** The OTLP/HTTP collector (`OTEL_EXPORTER_OTLP_ENDPOINT`); unset, no spans are recorded. */
+  readonly otlpEndpoint?: string | undefined;
   /** The regisseur's small-cell threshold for the Werkgroep's figures (`MONITORING_DREMPEL`). */
   readonly monitoringDrempel?: number | undefined;
   /** Signs and checks the log's `sleutel`; the same in every subgraph of the federation. */
@@ -98,18 +103,24 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
     migrationsFolder: migrationsFolder(name),
   });
   const now = options.now ?? Date.now;
+  const logger = (options.logger ?? createLogger()).child({ service: name });
+  const metrics = createSubgraphMetrics(name);
   const writer = createLogboekWriter({
     db: database.db,
     schema: name,
     subgraph: name,
     tables: LOGS[name],
     now: () => new Date(now()),
+    onCheckpointError: (error) => logger.error({ err: error }, 'controlepunt van het logboek niet gepubliceerd'),
+    timeBatch: (write) => timed(metrics.accessLogBatch, write),
     ...(options.checkpoints
       ? { checkpoint: createCheckpointPublisher({ dir: options.checkpoints.dir, schema: name, key: options.checkpoints.key }) }
       : {}),
   });
   const base = {
-    ...(options.log ? { logRefusal: options.log, logError: (m: string, e: unknown) => options.log!(`${m}: ${String(e)}`) } : {}),
+    logger,
+    metrics,
+    ...(options.otlpEndpoint ? { tracer: createSubgraphTracer(name, otlpExporter(options.otlpEndpoint)) } : {}),
     database,
     verifyToken: createTokenVerifier(options.auth, {
       keys: options.keys,

@@ -13,6 +13,8 @@ import { checkpointConfigFromEnv, loadCheckpointSigningKey, type CheckpointSigni
 import { loadSleutelKey, sleutelKeyFileFromEnv } from './common/logboek/sleutel-key.js';
 import { guardAgainstNullSocketWrite } from './common/postgres-client.js';
 import { startRetentionSchedule } from './common/retention/schedule.js';
+import { observabilityConfigFromEnv, type ObservabilityConfig } from './common/observability/config.js';
+import { createLogger } from './common/observability/log.js';
 
 const name = process.argv[2] as SubgraphName | undefined;
 if (!name || !SUBGRAPH_NAMES.includes(name)) {
@@ -23,7 +25,9 @@ let config: SubgraphConfig;
 let auth: AuthConfig;
 let sleutelKey: Uint8Array;
 let checkpoints: { dir: string; key: CheckpointSigningKey } | undefined;
+let observability: ObservabilityConfig;
 try {
+  observability = observabilityConfigFromEnv();
   config = subgraphConfigFromEnv(name, DEFAULT_PORTS[name]);
   // No development issuer or key here: a subgraph deployed on its own trusts only its configuration.
   auth = authConfigFromEnv(process.env);
@@ -34,8 +38,10 @@ try {
   console.error(`${name} start niet: ${(error as Error).message}`);
   process.exit(2);
 }
+const logger = createLogger({ level: observability.logLevel, format: observability.logFormat });
+const log = logger.child({ service: name });
 // Last line against the postgres driver's restart defect (see common/postgres-client.ts).
-guardAgainstNullSocketWrite();
+guardAgainstNullSocketWrite(log);
 const { subgraph, database } = await assembleSubgraph({
   name,
   databaseUrl: config.databaseUrl,
@@ -45,12 +51,14 @@ const { subgraph, database } = await assembleSubgraph({
   sleutelKey,
   checkpoints,
   monitoringDrempel: config.monitoringDrempel,
+  logger,
+  otlpEndpoint: observability.otlpEndpoint,
 });
 if (!checkpoints) {
-  console.warn(`${name}: zonder LOGBOEK_CONTROLEPUNT_DIR en LOGBOEK_CONTROLEPUNT_KEY_FILE is afkappen van de nieuwste logboekrijen niet te ontdekken`);
+  log.warn('zonder LOGBOEK_CONTROLEPUNT_DIR en LOGBOEK_CONTROLEPUNT_KEY_FILE is afkappen van de nieuwste logboekrijen niet te ontdekken');
 }
 const running = await subgraph.listen(config.port, config.host);
-console.log(`${name}: ${running.url}/graphql (${database.kind})`);
+log.info({ url: `${running.url}/graphql`, database: database.kind, tracing: Boolean(observability.otlpEndpoint) }, 'gestart');
 
 const tokenFile = config.retentionTokenFile;
 if (config.retentionIntervalHours && name !== 'regisseur' && !tokenFile) {
@@ -63,11 +71,13 @@ const retention = config.retentionIntervalHours
       run: () =>
         runSubgraphRetention(name, database, {
           now: new Date(),
+          logError: (message, error) => log.error({ err: error }, message),
           ...(tokenFile
             ? { regisseur: { url: config.regisseurUrl, token: async () => (await readFile(tokenFile, 'utf8')).trim() } }
             : {}),
         }),
-      onReport: (report) => console.log(`[retentie] ${JSON.stringify(report)}`),
+      onReport: (report) => log.info({ rapport: report }, 'retentie uitgevoerd'),
+      onError: (error) => log.error({ err: error }, 'retentie mislukt'),
     })
   : undefined;
 // Graceful: readyz 503 first (for SHUTDOWN_DELAY_MS), in-flight requests finish (at most 10 s),
@@ -79,7 +89,7 @@ const stop = async () => {
     await database.close();
     process.exit(0);
   } catch (error) {
-    console.error(`${name} stopt niet netjes`, error);
+    log.error({ err: error }, 'stopt niet netjes');
     process.exit(1);
   }
 };

@@ -6,13 +6,14 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Caller } from '../../schema/context.js';
 import { ErrorCode } from '../../schema/errors.js';
 import { AuthenticationError, type VerifyToken } from '../../schema/identity/verify.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export interface AuthenticationOptions {
   readonly verify: VerifyToken;
   /** The GraphQL path. @default '/graphql' */
   readonly graphqlPath?: string;
   /** Where refusals are logged (never the token). */
-  readonly log?: (message: string) => void;
+  readonly log?: GatewayLog;
 }
 
 const callers = new WeakMap<Request, Caller>();
@@ -22,14 +23,14 @@ export function callerOf(request: Request): Caller | undefined {
   return callers.get(request);
 }
 
-export function useAuthentication({ verify, graphqlPath = '/graphql', log = () => {} }: AuthenticationOptions): GatewayPlugin {
+export function useAuthentication({ verify, graphqlPath = '/graphql', log = NO_LOG }: AuthenticationOptions): GatewayPlugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath || request.method === 'OPTIONS') return;
       try {
         callers.set(request, await verify(request.headers.get('authorization')));
       } catch (error) {
-        log(`401 ${request.method} ${url.pathname}: ${(error as Error).message}`);
+        log.info('geweigerd', { status: 401, code: ErrorCode.UNAUTHENTICATED, ...(error instanceof AuthenticationError ? { reden: error.reden } : {}) }, request);
         endResponse(
           new fetchAPI.Response(
             JSON.stringify({

@@ -8,6 +8,7 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { ErrorCode } from '../../schema/errors.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 /** Content types a browser sends cross-site without asking first (Fetch standard, CORS-safelisted). */
 const SIMPLE_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain']);
@@ -18,7 +19,7 @@ export const PREFLIGHT_HEADERS = ['apollo-require-preflight', 'x-apollo-operatio
 export interface CsrfPreventionOptions {
   /** The GraphQL path. @default '/graphql' */
   readonly graphqlPath?: string;
-  readonly log?: (message: string) => void;
+  readonly log?: GatewayLog;
 }
 
 /** The MIME type without parameters, as the browser would classify it. */
@@ -34,11 +35,11 @@ export function mayBeForged(request: Request): boolean {
   return !PREFLIGHT_HEADERS.some((name) => (request.headers.get(name) ?? '') !== '');
 }
 
-export function useCsrfPrevention({ graphqlPath = '/graphql', log = () => {} }: CsrfPreventionOptions = {}): GatewayPlugin {
+export function useCsrfPrevention({ graphqlPath = '/graphql', log = NO_LOG }: CsrfPreventionOptions = {}): GatewayPlugin {
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== graphqlPath || request.method === 'OPTIONS' || !mayBeForged(request)) return;
-      log(`400 ${request.method} ${url.pathname}: geen preflight-header (CSRF-preventie)`);
+      log.info('geweigerd', { status: 400, code: ErrorCode.CSRF_GEWEIGERD, method: request.method }, request);
       endResponse(
         new fetchAPI.Response(
           JSON.stringify({

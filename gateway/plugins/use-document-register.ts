@@ -25,6 +25,7 @@ import type { DocumentCheck } from '../trusted-documents/check.js';
 import { VRIJE_PARTIJEN } from '../trusted-documents/enforcement.js';
 import { DOCUMENT_ID, document, keurGoed, lijst, registreer, trekIn } from '../trusted-documents/register.js';
 import { readLimited } from './use-operation-limits.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export const DOCUMENTEN_PATH = '/documenten';
 
@@ -34,7 +35,7 @@ export interface DocumentRegisterOptions {
   readonly check: DocumentCheck;
   /** The largest body accepted (`MAX_BODY_BYTES`). */
   readonly maxBytes: number;
-  readonly log?: (message: string) => void;
+  readonly log?: GatewayLog;
 }
 
 /** What a partner sees of its registration; the privacy officer also sees who decided. */
@@ -56,14 +57,14 @@ class Weigering extends Error {
 
 const BESLISSINGEN = { goedkeuring: keurGoed, intrekking: trekIn } as const;
 
-export function useDocumentRegister({ db, verify, check, maxBytes, log = () => {} }: DocumentRegisterOptions): GatewayPlugin {
+export function useDocumentRegister({ db, verify, check, maxBytes, log = NO_LOG }: DocumentRegisterOptions): GatewayPlugin {
   const toezicht = (caller: Caller) => {
     if (caller.partij !== 'TOEZICHT') throw new Weigering(403, 'NIET_BEVOEGD', 'Alleen de functionaris gegevensbescherming (TOEZICHT) beoordeelt documenten.');
   };
   const partner = (caller: Caller) => {
     if (VRIJE_PARTIJEN.has(caller.partij)) throw new Weigering(403, 'NIET_BEVOEGD', `Partij ${caller.partij} stuurt vrije operaties en registreert geen documenten.`);
   };
-  const who = (c: Caller) => `${c.partij} ${c.organisatie} (${c.sub})`;
+  const who = (c: Caller) => ({ partij: c.partij, organisatie: c.organisatie });
 
   async function handle(request: Request, url: URL, caller: Caller): Promise<[number, unknown]> {
     const onbekend = new Weigering(404, 'NIET_GEVONDEN', 'Dit document is voor deze organisatie niet geregistreerd.');
@@ -89,11 +90,11 @@ export function useDocumentRegister({ db, verify, check, maxBytes, log = () => {
       if (typeof tekst !== 'string') throw new Weigering(400, 'ONGELDIGE_INVOER', 'Stuur `{ "document": "<de operatie als tekst>" }`.', { veld: 'document' });
       const beoordeling = check(tekst, caller.partij);
       if (!beoordeling.geldig) {
-        log(`400 document niet geregistreerd (DOCUMENT_ONGELDIG): ${who(caller)}`);
+        log.info('document niet geregistreerd', { status: 400, code: 'DOCUMENT_ONGELDIG', ...who(caller) }, request);
         throw new Weigering(400, 'DOCUMENT_ONGELDIG', 'Het document past niet bij het contract van de partij.', { fouten: beoordeling.fouten });
       }
       const { document: row, nieuw } = await registreer(db, { organisatie: caller.organisatie, partij: caller.partij, tekst, operaties: beoordeling.operaties, door: caller.sub });
-      log(`document ${nieuw ? 'geregistreerd' : 'al geregistreerd'}: ${who(caller)} id ${row.id} (${row.status})`);
+      log.info(nieuw ? 'document geregistreerd' : 'document al geregistreerd', { ...who(caller), documentId: row.id, status: row.status }, request);
       return [nieuw ? 201 : 200, view(row, caller)];
     }
     if (organisatie === undefined && request.method === 'GET') {
@@ -116,7 +117,7 @@ export function useDocumentRegister({ db, verify, check, maxBytes, log = () => {
       toezicht(caller);
       const row = await BESLISSINGEN[beslissing as keyof typeof BESLISSINGEN](db, { organisatie, id, door: caller.sub });
       if (!row) throw onbekend;
-      log(`document ${beslissing}: ${organisatie} id ${id} door ${who(caller)} → ${row.status}`);
+      log.info(`document ${beslissing}`, { documentOrganisatie: organisatie, documentId: id, door: who(caller), status: row.status }, request);
       return [200, view(row, caller)];
     }
     throw new Weigering(404, 'NIET_GEVONDEN', 'Onbekende route onder /documenten.');
@@ -131,7 +132,7 @@ export function useDocumentRegister({ db, verify, check, maxBytes, log = () => {
       try {
         caller = await verify(request.headers.get('authorization'));
       } catch (error) {
-        log(`401 ${request.method} ${url.pathname}: ${(error as Error).message}`);
+        log.info('geweigerd', { status: 401, code: 'UNAUTHENTICATED', ...(error instanceof AuthenticationError ? { reden: error.reden } : {}) }, request);
         const extensions = { code: 'UNAUTHENTICATED', ...(error instanceof AuthenticationError ? { reden: error.reden } : {}) };
         return respond(401, { errors: [{ message: (error as Error).message, extensions }] });
       }
@@ -140,7 +141,7 @@ export function useDocumentRegister({ db, verify, check, maxBytes, log = () => {
         respond(status, body);
       } catch (error) {
         if (!(error instanceof Weigering)) throw error;
-        if (error.status !== 400 || error.code !== 'DOCUMENT_ONGELDIG') log(`${error.status} ${request.method} ${url.pathname}: ${error.code} — ${who(caller)}`);
+        if (error.status !== 400 || error.code !== 'DOCUMENT_ONGELDIG') log.info('geweigerd', { status: error.status, code: error.code, ...who(caller) }, request);
         respond(error.status, { errors: [{ message: error.message, extensions: { code: error.code, ...error.extra } }] });
       }
     },

@@ -8,6 +8,7 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { Foutcode } from '../../schema/error-catalogue.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 // The development issuer's keys too: the services check every token against them (npm start).
 const NEVER_SHED = new Set(['/healthz', '/readyz', '/metrics', '/fouten', '/fouten.json', '/dev/jwks.json']);
@@ -18,10 +19,10 @@ export interface LoadSheddingOptions {
   readonly maxInFlight: number;
   /** Seconds a refused client is asked to wait. @default 1 */
   readonly retryAfterS?: number;
-  readonly log?: (message: string) => void;
+  readonly log?: GatewayLog;
 }
 
-export function useLoadShedding({ maxInFlight, retryAfterS = 1, log = () => {} }: LoadSheddingOptions): GatewayPlugin {
+export function useLoadShedding({ maxInFlight, retryAfterS = 1, log = NO_LOG }: LoadSheddingOptions): GatewayPlugin {
   let inFlight = 0;
   let shedSinceLog = 0;
   const counted = new WeakSet<Request>();
@@ -30,7 +31,7 @@ export function useLoadShedding({ maxInFlight, retryAfterS = 1, log = () => {} }
       if (NEVER_SHED.has(url.pathname)) return;
       if (inFlight >= maxInFlight) {
         // One line per burst, not per refusal: a log that floods is a second overload.
-        if (shedSinceLog++ === 0) log(`overbelast: ${inFlight} verzoeken in behandeling (MAX_IN_FLIGHT ${maxInFlight}); nieuwe worden geweigerd`);
+        if (shedSinceLog++ === 0) log.warn('overbelast; nieuwe verzoeken worden geweigerd', { code: OVERBELAST, inFlight, maxInFlight });
         return endResponse(
           new fetchAPI.Response(
             JSON.stringify({ errors: [{ message: 'De gateway is overbelast; er is niets uitgevoerd. Probeer het later opnieuw.', extensions: { code: OVERBELAST } }] }),
@@ -39,7 +40,7 @@ export function useLoadShedding({ maxInFlight, retryAfterS = 1, log = () => {} }
         );
       }
       if (shedSinceLog > 0) {
-        log(`overbelasting voorbij: ${shedSinceLog} verzoeken geweigerd`);
+        log.warn('overbelasting voorbij', { geweigerd: shedSinceLog });
         shedSinceLog = 0;
       }
       counted.add(request);

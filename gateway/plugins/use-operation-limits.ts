@@ -34,10 +34,11 @@ import {
   type OperationLimits,
 } from '../../schema/limits/operation-limits.js';
 import { callerOf } from './use-authentication.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export interface OperationLimitsOptions {
   /** Where refusals are recorded (who, which limit, the numbers; never the query or the token). */
-  readonly log?: (message: string) => void;
+  readonly log?: GatewayLog;
 }
 
 /** The body, read until it passes `max` bytes; then reading stops and the request is refused. */
@@ -64,12 +65,22 @@ export async function readLimited(request: Request, max: number): Promise<Buffer
 
 const isJson = (request: Request) => /^application\/(graphql\+)?json\b/i.test(request.headers.get('content-type') ?? '');
 
-function describe(request: Request | undefined, error: GraphQLError): string {
+/** The refusal as a log line: status, limit, what was found, and who asked (party and organisation, never the token's subject). */
+function logRefusal(log: GatewayLog, request: Request | undefined, error: GraphQLError): void {
   const e = error.extensions as { limiet?: { naam: string; maximum: number }; gevonden?: number; http?: { status?: number } };
   const caller = request ? callerOf(request) : undefined;
-  const who = caller ? `${caller.partij} ${caller.organisatie} (${caller.sub})` : 'onbekend';
-  const found = e.gevonden === undefined ? `meer dan ${e.limiet?.maximum}` : String(e.gevonden);
-  return `${e.http?.status ?? 400} ${request?.method ?? 'POST'} ${request ? new URL(request.url).pathname : '/graphql'}: OPERATIE_TE_GROOT ${e.limiet?.naam} ${found} > ${e.limiet?.maximum} — ${who}`;
+  log.info(
+    'geweigerd',
+    {
+      status: e.http?.status ?? 400,
+      code: 'OPERATIE_TE_GROOT',
+      limiet: e.limiet?.naam,
+      maximum: e.limiet?.maximum,
+      ...(e.gevonden === undefined ? {} : { gevonden: e.gevonden }),
+      ...(caller ? { partij: caller.partij, organisatie: caller.organisatie } : {}),
+    },
+    request,
+  );
 }
 
 /** The refusal as its own response: `http.status` for the status, never serialised; the connection closes on a 413. */
@@ -85,7 +96,7 @@ function refusal(fetchAPI: { Response: typeof Response }, error: GraphQLError): 
 /** The subgraphs one operation can reach (gemeente, regisseur, corporatie, garantiefonds). */
 const SUBGRAPHS_PER_REQUEST = 4;
 
-export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { log = () => {} }: OperationLimitsOptions = {}): GatewayPlugin {
+export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { log = NO_LOG }: OperationLimitsOptions = {}): GatewayPlugin {
   // Every subgraph fetch of a request listens on the request's abort signals (the request's, the
   // execution's, the fetch's), so an operation within the limits may hold one listener per alias or
   // root field per subgraph at once: that is the bound Node's "possible leak" warning should use
@@ -114,7 +125,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { l
             bytes = await readLimited(req, limits.bytes);
           } catch (error) {
             if (!isLimitError(error)) throw error;
-            log(describe(request, error));
+            logRefusal(log, request, error);
             return refusal(fetchAPI, error); // answered at once; the rest of the body is not read
           }
           if (!isJson(req)) params = await parseRequest(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, body: new Uint8Array(bytes) }));
@@ -132,7 +143,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { l
         if (params instanceof fetchAPI.Response) return params;
         const error = firstOverLimit(params, limits);
         if (!error) return params;
-        log(describe(request, error));
+        logRefusal(log, request, error);
         return refusal(fetchAPI, error);
       });
     },
@@ -143,7 +154,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { l
         try {
           return parseWithinLimits(typeof source === 'string' ? source : source.body, limits, parseFn, options);
         } catch (error) {
-          if (isLimitError(error)) log(describe(request, error));
+          if (isLimitError(error)) logRefusal(log, request, error);
           throw error;
         }
       });
@@ -152,7 +163,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { l
       const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown>, limits.lijstgrootte);
       if (cost <= limits.kosten) return;
       const error = limitError('kosten', limits.kosten, cost);
-      log(describe((args.contextValue as { request?: Request }).request, error));
+      logRefusal(log, (args.contextValue as { request?: Request }).request, error);
       setResultAndStopExecution({ errors: [error] });
     },
   };

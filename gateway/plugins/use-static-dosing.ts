@@ -18,6 +18,7 @@ import { ErrorCode, withoutSuggestions } from '../../schema/errors.js';
 import type { Partij } from '../../schema/vocabulary.js';
 import { contractCache, type Contracts } from '../contracts.js';
 import { callerOf } from './use-authentication.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export interface StaticDosingOptions {
   readonly contracts: Contracts;
@@ -25,7 +26,7 @@ export interface StaticDosingOptions {
    * Where refusals are recorded: who (party, organisation, user) asked which fields. They carry no
    * personal data, so they go to the gateway's operational log, not to a subgraph's access log.
    */
-  readonly log?: (message: string) => void;
+  readonly log?: GatewayLog;
 }
 
 function refuseNeverVisible(partij: Partij, forbidden: ReadonlySet<string>) {
@@ -57,7 +58,7 @@ function isIntrospectionOnly(document: DocumentNode): boolean {
  * document and rule *names*, so a per-party rule added in `onValidate` would let one party's
  * verdict be reused for another. Here each party keeps its own verdict per parsed document.
  */
-export function useStaticDosing({ contracts, log = () => {} }: StaticDosingOptions): GatewayPlugin {
+export function useStaticDosing({ contracts, log = NO_LOG }: StaticDosingOptions): GatewayPlugin {
   const contractFor = contractCache(contracts);
   const verdicts = new Map<Partij, WeakMap<DocumentNode, readonly GraphQLError[]>>();
   const verdictFor = (schema: GraphQLSchema, document: DocumentNode, partij: Partij) => {
@@ -80,8 +81,9 @@ export function useStaticDosing({ contracts, log = () => {} }: StaticDosingOptio
       if (!caller) return;
       const errors = verdictFor(args.schema, args.document, caller.partij);
       if (errors.length > 0) {
-        const velden = errors.map((e) => e.extensions['veld']).join(', ');
-        log(`statisch geweigerd: ${caller.partij} ${caller.organisatie} (${caller.sub}) vroeg ${velden}`);
+        const request = (args.contextValue as { request: Request }).request;
+        const velden = errors.map((e) => e.extensions['veld']);
+        log.info('statisch geweigerd', { code: ErrorCode.DOSERING_GEWEIGERD, partij: caller.partij, organisatie: caller.organisatie, velden, operationName: args.operationName ?? null }, request);
         return setResultAndStopExecution({ errors });
       }
       if (!isIntrospectionOnly(args.document)) return;

@@ -16,6 +16,7 @@ import type { Partij } from '../../schema/vocabulary.js';
 import type { Db } from '../../subgraphs/common/database.js';
 import { callerOf } from '../plugins/use-authentication.js';
 import { DOCUMENT_ID, document } from './register.js';
+import { NO_LOG, type GatewayLog } from '../request-log.js';
 
 export const VERTROUWDE_DOCUMENTEN_MODI = ['verplicht', 'uit'] as const;
 export type VertrouwdeDocumentenModus = (typeof VERTROUWDE_DOCUMENTEN_MODI)[number];
@@ -56,8 +57,8 @@ export interface TrustedDocumentsOptions {
   readonly modus: VertrouwdeDocumentenModus;
   /** The gateway's database, which holds the register. */
   readonly db: Db;
-  /** Where refusals are recorded: who, which id, why. */
-  readonly log?: (message: string) => void;
+  /** Where refusals are recorded: which party and organisation, which id, why. */
+  readonly log?: GatewayLog;
 }
 
 type PersistedDocumentsOption = NonNullable<GatewayConfigBase<Record<string, unknown>>['persistedDocuments']>;
@@ -66,7 +67,7 @@ type PersistedDocumentsOption = NonNullable<GatewayConfigBase<Record<string, unk
  * The runtime's `persistedDocuments` option. No cache: a revocation takes effect on the very next
  * request at every replica, for one primary-key read per request that names an id.
  */
-export function trustedDocuments({ modus, db, log = () => {} }: TrustedDocumentsOptions): PersistedDocumentsOption {
+export function trustedDocuments({ modus, db, log = NO_LOG }: TrustedDocumentsOptions): PersistedDocumentsOption {
   // Per request and id, why it did not run: the error factory is called without the lookup's result.
   const redenen = new WeakMap<Request, Map<string, DocumentReden>>();
   const noteer = (request: Request, id: string, reden: DocumentReden) => {
@@ -77,8 +78,11 @@ export function trustedDocuments({ modus, db, log = () => {} }: TrustedDocuments
   };
   const weigering = (request: Request, reden: DocumentReden, id: string | null) => {
     const caller = callerOf(request);
-    const who = caller ? `${caller.partij} ${caller.organisatie} (${caller.sub})` : 'onbekend';
-    log(`403 document geweigerd (${reden}): ${who}${id ? ` id ${DOCUMENT_ID.test(id) ? id : '(geen geldig id)'}` : ''}`);
+    log.info(
+      'document geweigerd',
+      { status: 403, code: 'DOCUMENT_NIET_GOEDGEKEURD', reden, partij: caller?.partij ?? null, organisatie: caller?.organisatie ?? null, documentId: id && DOCUMENT_ID.test(id) ? id : null },
+      request,
+    );
     return new GraphQLError(MELDING[reden], {
       extensions: { code: 'DOCUMENT_NIET_GOEDGEKEURD', reden, ...(id && DOCUMENT_ID.test(id) ? { documentId: id } : {}), http: { status: 403 } },
     });

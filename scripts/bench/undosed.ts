@@ -30,6 +30,7 @@ import { tokenJti as gemeenteJti } from '../../subgraphs/gemeente/db/tables.js';
 import { createRegisseurSubgraph } from '../../subgraphs/regisseur/server.js';
 import { tokenJti as regisseurJti } from '../../subgraphs/regisseur/db/tables.js';
 import type { Federation } from '../federation.js';
+import { createLogger } from '../../subgraphs/common/observability/log.js';
 
 const JTI = { gemeente: gemeenteJti, regisseur: regisseurJti, corporatie: corporatieJti, garantiefonds: fondsJti };
 
@@ -63,8 +64,7 @@ export async function launchUndosed(fed: Federation, options: { devKeys?: DevKey
         doseer: (schema: GraphQLSchema) => schema,
         logboek: logboekVan(name),
         sleutelKey: fed.sleutelKey,
-        logRefusal: () => {},
-        logError: (m: string, e: unknown) => console.error(`[undosed ${name}] ${m}`, e),
+        logger: createLogger({ level: 'warn' }).child({ service: `undosed-${name}` }),
       };
       const regisseurUrl = urls.regisseur?.replace(/\/graphql$/, '') ?? '';
       const subgraph: Subgraph =
@@ -81,7 +81,7 @@ export async function launchUndosed(fed: Federation, options: { devKeys?: DevKey
     }
     const gateway = await createWoonkansGateway(
       { ...fed.config, port: 0, host, subgraphUrls: urls, devIssuer: true },
-      { database: gatewayDatabase, devKeys: options.devKeys ?? (await generateDevKeys()).keys, log: () => {} },
+      { database: gatewayDatabase, devKeys: options.devKeys ?? (await generateDevKeys()).keys, logger: createLogger({ level: 'warn' }) },
     ).listen(0, host);
     return {
       name: 'undosed',

@@ -18,7 +18,9 @@ import {
   type OperationLimits,
 } from '../../schema/limits/operation-limits.js';
 
-export type Route = (req: IncomingMessage, body: unknown) => Promise<{ status: number; json: unknown }>;
+/** A plain route's answer: JSON, or text of its own type (Prometheus' exposition format). */
+export type RouteResponse = { status: number; json: unknown } | { status: number; text: string; contentType: string };
+export type Route = (req: IncomingMessage, body: unknown) => Promise<RouteResponse>;
 
 export interface HttpOptions<TContext extends BaseContext> {
   readonly apollo: ApolloServer<TContext>;
@@ -97,6 +99,10 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
           return sendJson(res, 400, { error: 'ONGELDIGE_JSON' });
         }
         const out = await route(req, body);
+        if ('text' in out) {
+          res.writeHead(out.status, { 'content-type': out.contentType });
+          return res.end(out.text);
+        }
         return sendJson(res, out.status, out.json);
       }
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'NIET_GEVONDEN' });

@@ -29,6 +29,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Module, { createRequire } from 'node:module';
 import type postgresType from 'postgres';
+import type { Logger } from './observability/log.js';
 
 const require = createRequire(import.meta.url);
 
@@ -124,16 +125,16 @@ let guarded = false;
  * or a test runner). It catches only `isNullSocketWrite`; anything else is printed and ends the
  * process with exit code 1, as Node does without a handler.
  */
-export function guardAgainstNullSocketWrite(log: (message: string) => void = (m) => console.error(m)): void {
+export function guardAgainstNullSocketWrite(log: Pick<Logger, 'error' | 'fatal'>): void {
   if (guarded) return;
   guarded = true;
   process.on('uncaughtException', (error) => {
     if (isNullSocketWrite(error)) {
-      log(`postgres: schrijven op gesloten verbinding opgevangen (porsager/postgres#1154); proces blijft draaien`);
+      log.error('postgres: schrijven op gesloten verbinding opgevangen (porsager/postgres#1154); proces blijft draaien');
       return;
     }
-    // Not ours: what Node does without a handler — print it and exit non-zero.
-    console.error(error);
+    // Not ours: what Node does without a handler — report it (one line) and exit non-zero.
+    log.fatal({ err: error }, 'onverwachte fout; proces stopt');
     process.exit(1);
   });
 }

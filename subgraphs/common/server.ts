@@ -19,6 +19,10 @@ import { actGuard, type RecordLocators } from './act-guard.js';
 import type { AccessLogWriter } from './access-log.js';
 import type { Database, Db } from './database.js';
 import { costLimitPlugin, createHttpServer, listen, type Route } from './http.js';
+import { createLogger, type Logger } from './observability/log.js';
+import { createSubgraphMetrics, METRICS_PATH, timed, type SubgraphMetrics } from './observability/metrics.js';
+import { classifyError, newObserved, requestObserverPlugin, type Observed } from './observability/request-plugin.js';
+import type { RequestSpan, SubgraphTracer } from './observability/tracing.js';
 import { INZAGE_TYPE } from './logboek/graphql-sdl.js';
 import type { RegisseurVerantwoording } from './logboek/regisseur-bronnen.js';
 import { logboekResolvers, type LogboekLezer } from './logboek/resolvers.js';
@@ -39,6 +43,10 @@ export interface SubgraphContext {
   readonly now: () => number;
   /** Seals and opens the cursors of the subgraph's connections (`paging/`). */
   readonly cursors: CursorCodec;
+  /** What the request's logs, metrics and span note of it (operation, error codes). */
+  readonly observed: Observed;
+  /** The request's span, when tracing is on. */
+  readonly span?: RequestSpan | undefined;
 }
 
 export interface SubgraphDefinition {
@@ -60,10 +68,12 @@ export interface SubgraphDeps {
   readonly now?: () => number;
   /** Extra plain JSON routes beside `/graphql`. */
   readonly routes?: (deps: { verify: (req: IncomingMessage) => Promise<Caller> }) => Record<string, Route>;
-  /** Where operational errors go (never to the caller). @default console.error */
-  readonly logError?: (message: string, error: unknown) => void;
-  /** Where refusals are recorded (code and path, never values). @default console.warn */
-  readonly logRefusal?: (message: string) => void;
+  /** The subgraph's structured log (`service` bound): refusals by code, errors, never a value. @default JSON on stdout */
+  readonly logger?: Logger;
+  /** Its Prometheus metrics, served at `GET /metrics`. @default a registry of its own */
+  readonly metrics?: SubgraphMetrics;
+  /** Its OpenTelemetry spans, when `OTEL_EXPORTER_OTLP_ENDPOINT` is set. @default none */
+  readonly tracer?: SubgraphTracer;
   /**
    * The log the read side (`Inzage`, `Toezicht`) reads: the same schema and tables the
    * `accessLog` writer writes. @default the log tables in the schema named after the subgraph
@@ -109,7 +119,7 @@ export interface Subgraph {
 }
 
 /** Writes the buffered access records; if that fails the response carries no data at all. */
-function accessLogPlugin(name: string, writer: AccessLogWriter, logError: SubgraphDeps['logError'] & {}): ApolloServerPlugin<SubgraphContext> {
+function accessLogPlugin(name: string, writer: AccessLogWriter, logger: Logger, metrics: SubgraphMetrics): ApolloServerPlugin<SubgraphContext> {
   return {
     async requestDidStart() {
       return {
@@ -117,7 +127,7 @@ function accessLogPlugin(name: string, writer: AccessLogWriter, logError: Subgra
           const records = contextValue.dosering?.records;
           if (!records || records.length === 0) return;
           try {
-            await writer(records, {
+            const write = () => writer(records, {
               caller: contextValue.caller,
               traceId: contextValue.trace.traceId,
               spanId: contextValue.trace.spanId,
@@ -125,8 +135,10 @@ function accessLogPlugin(name: string, writer: AccessLogWriter, logError: Subgra
               operationName: operationName ?? null,
               subgraph: name,
             });
+            await timed(metrics.accessLogWrite, () => (contextValue.span ? contextValue.span.child('toegangslog', write) : write()));
           } catch (error) {
-            logError(`[${name}] toegangslog niet geschreven; antwoord zonder gegevens`, error);
+            const { traceId, spanId } = contextValue.trace;
+            logger.error({ traceId, spanId, code: ErrorCode.TOEGANGSLOG_ONBEREIKBAAR, err: error }, 'toegangslog niet geschreven; antwoord zonder gegevens');
             response.body = {
               kind: 'single',
               singleResult: {
@@ -146,39 +158,20 @@ function accessLogPlugin(name: string, writer: AccessLogWriter, logError: Subgra
 }
 
 /**
- * User-facing errors keep their code; anything else is a bug and is masked. Refused requests are
- * logged by code and path (never values): field refusals also go to the access log, domain
- * refusals (a phase rule, a bad form) only here.
+ * User-facing errors keep their code, without suggestions or stack; invalid input caught by the
+ * database is `ONGELDIGE_INVOER`; anything else is a bug and is masked. Logging and counting them is
+ * `requestObserverPlugin`'s job, which sees the request's trace.
  */
-/**
- * PostgreSQL's data exceptions (SQLSTATE class 22: a NUL byte in a text, a date out of range) are
- * the caller's input that got past the checks before the resolver: invalid input, not a bug. The
- * driver's error may sit under drizzle's `cause`.
- */
-function isDataException(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && typeof e === 'object' && depth < 3; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+function formatError(formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) {
+  const c = classifyError(error, formatted.extensions?.['code']);
+  if (c.kind === 'weigering') {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, message: withoutSuggestions(formatted.message), extensions };
   }
-  return false;
-}
-
-function formatError(name: string, logError: SubgraphDeps['logError'] & {}, logRefusal: (message: string) => void) {
-  return (formatted: { message: string; extensions?: Record<string, unknown> }, error: unknown) => {
-    const original = (error as { originalError?: unknown })?.originalError ?? error;
-    const code = formatted.extensions?.['code'];
-    if (original instanceof GraphQLError || (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR')) {
-      const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
-      const path = (formatted as { path?: readonly (string | number)[] }).path?.join('.') ?? '-';
-      logRefusal(`[${name}] geweigerd ${String(code ?? 'ONBEKEND')} op ${path}${extensions['reden'] ? ` (${String(extensions['reden'])})` : ''}`);
-      return { ...formatted, message: withoutSuggestions(formatted.message), extensions };
-    }
-    if (isDataException(original)) {
-      logRefusal(`[${name}] geweigerd ${ErrorCode.ONGELDIGE_INVOER} (database: ongeldige waarde)`);
-      return { message: 'Een waarde in de invoer kan niet worden opgeslagen of gezocht (zoals een NUL-teken of een onmogelijke datum).', extensions: { code: ErrorCode.ONGELDIGE_INVOER } };
-    }
-    logError('interne fout', original);
-    return { message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
+  if (c.kind === 'ongeldig') {
+    return { message: 'Een waarde in de invoer kan niet worden opgeslagen of gezocht (zoals een NUL-teken of een onmogelijke datum).', extensions: { code: ErrorCode.ONGELDIGE_INVOER } };
+  }
+  return { message: 'Interne fout.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
 /** True when the SDL carries the log's read side (`subgraphTypeDefs` was given the subgraph's name). */
@@ -201,7 +194,9 @@ function withLogboek(definition: SubgraphDefinition, deps: SubgraphDeps): GraphQ
 
 export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps): Subgraph {
   const now = deps.now ?? Date.now;
-  const logError = deps.logError ?? ((message, error) => console.error(message, error));
+  const logger = deps.logger ?? createLogger().child({ service: definition.name });
+  const metrics = deps.metrics ?? createSubgraphMetrics(definition.name);
+  const policyContext: typeof deps.policyContext = (...args) => timed(metrics.policyContext, () => deps.policyContext(...args));
   const resolvers = withLogboek(definition, deps);
   const cursors = createCursorCodec(deps.sleutelKey);
   // Fields are dosed per read; every act is authorised by its row of the acts table before it runs.
@@ -214,9 +209,14 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
   const apollo = new ApolloServer<SubgraphContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: formatError(definition.name, logError, deps.logRefusal ?? ((m) => console.warn(m))) as never,
+    formatError: formatError as never,
     // Inline tracing would send timing data of every field to the gateway; nobody reads it here.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), costLimitPlugin(), accessLogPlugin(definition.name, deps.accessLog, logError)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      costLimitPlugin(),
+      requestObserverPlugin(logger, metrics) as ApolloServerPlugin<SubgraphContext>,
+      accessLogPlugin(definition.name, deps.accessLog, logger, metrics),
+    ],
   });
   const verify = async (req: IncomingMessage): Promise<Caller> => {
     try {
@@ -226,10 +226,14 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
       throw error;
     }
   };
+  // The GraphQL requests in progress: counted, timed and their span ended once the response closed
+  // (so the access log's commit is inside the span and the duration).
+  const requests = new WeakMap<IncomingMessage, { readonly observed: Observed; readonly span: RequestSpan | undefined }>();
   const server = createHttpServer<SubgraphContext>({
     apollo,
     routes: {
       'GET /healthz': async () => ({ status: 200, json: { status: 'ok' } }),
+      [`GET ${METRICS_PATH}`]: async () => ({ status: 200, text: await metrics.registry.metrics(), contentType: metrics.registry.contentType }),
       'GET /readyz': async () => {
         if (draining) return { status: 503, json: { status: 'stopt' } };
         try {
@@ -243,27 +247,48 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
       ...deps.routes?.({ verify }),
     },
     context: async (req) => {
-      const caller = await verify(req);
+      const incoming = traceFrom(req.headers.traceparent as string | undefined);
+      const span = deps.tracer?.startRequest(incoming);
+      const trace = span?.trace ?? incoming;
+      const observed = newObserved();
+      requests.set(req, { observed, span });
+      let caller: Caller;
+      try {
+        caller = await verify(req);
+      } catch (error) {
+        const code = (error as GraphQLError).extensions?.['code'];
+        observed.codes.push(typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR');
+        logger.info({ traceId: trace.traceId, spanId: trace.spanId, code, reden: (error as GraphQLError).extensions?.['reden'] }, 'geweigerd');
+        throw error;
+      }
       const authorization = req.headers.authorization ?? '';
-      const trace = traceFrom(req.headers.traceparent as string | undefined);
       const dosering = createRequestRuntime(
         caller,
         authorization,
-        deps.policyContext,
+        span ? (...args) => span.child('beleidscontext', () => policyContext(...args)) : policyContext,
         now,
-        (error) => logError(`[${definition.name}] beleidscontext niet geladen; velden geweigerd`, error),
+        (error) => logger.warn({ traceId: trace.traceId, spanId: trace.spanId, err: error }, 'beleidscontext niet geladen; velden geweigerd'),
         outgoingTraceparent(trace),
       );
-      return { dosering, caller, authorization, trace, db: deps.database.db, now, cursors };
+      return { dosering, caller, authorization, trace, db: deps.database.db, now, cursors, observed, span };
     },
   });
   let started = false;
   // Requests whose response has not yet closed: a graceful stop waits for them.
   let draining = false;
   let inFlight = 0;
-  server.on('request', (_req: IncomingMessage, res: { once(event: 'close', cb: () => void): unknown }) => {
+  server.on('request', (req: IncomingMessage, res: { once(event: 'close', cb: () => void): unknown }) => {
     inFlight++;
-    res.once('close', () => void inFlight--);
+    const started = performance.now();
+    res.once('close', () => {
+      inFlight--;
+      const request = requests.get(req);
+      if (!request) return;
+      const { operationType, operationName, codes } = request.observed;
+      metrics.requests.inc({ operation_type: operationType });
+      metrics.duration.observe({ operation_type: operationType }, (performance.now() - started) / 1000);
+      request.span?.end({ operationType: operationType === 'onbekend' ? undefined : operationType, operationName, codes });
+    });
   });
   return {
     name: definition.name,
@@ -285,6 +310,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
           server.closeAllConnections();
           await closed;
           await apollo.stop();
+          await deps.tracer?.shutdown();
         },
       };
     },

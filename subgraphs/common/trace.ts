@@ -13,9 +13,11 @@ export interface TraceIds {
   readonly spanId: string;
   /** The caller's span (the `traceparent` parent id); null when the request started a new trace. */
   readonly parentSpanId: string | null;
+  /** The caller's sampling decision (`traceparent` flags), passed on so a trace is recorded everywhere or nowhere. @default true */
+  readonly sampled?: boolean;
 }
 
-const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
+const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/;
 
 /**
  * Continues the caller's trace when it sent a valid `traceparent`, else starts one; always a new
@@ -29,10 +31,11 @@ export function traceFrom(traceparent: string | null | undefined): TraceIds {
     traceId: valid ? match[2]! : randomBytes(16).toString('hex'),
     spanId: randomBytes(8).toString('hex'),
     parentSpanId: valid ? match[3]! : null,
+    sampled: valid ? (parseInt(match[4]!, 16) & 1) === 1 : true,
   };
 }
 
 /** The `traceparent` this service sends on its own outgoing calls: the same trace, its own span. */
 export function outgoingTraceparent(trace: TraceIds): string {
-  return `00-${trace.traceId}-${trace.spanId}-01`;
+  return `00-${trace.traceId}-${trace.spanId}-${trace.sampled === false ? '00' : '01'}`;
 }

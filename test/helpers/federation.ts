@@ -7,6 +7,7 @@ import postgres from 'postgres';
 import { randomBytes } from 'node:crypto';
 import { generateDevKeys } from '../../gateway/dev-issuer/keys.js';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
+import { silentLogger } from '../../subgraphs/common/observability/log.js';
 import { launchFederation, type Federation, type FederationOptions } from '../../scripts/federation.js';
 
 export interface TestFederation extends Federation {
@@ -48,7 +49,7 @@ export async function startTestFederation(options: Partial<FederationOptions> = 
     fed = await launchFederation({
       devKeys: keys,
       gatewayPort: 0,
-      log: () => {},
+      logger: silentLogger(),
       ...(db ? { databaseUrl: () => db.url } : {}),
       ...options,
     });

@@ -60,9 +60,12 @@ function run(entry: string[], environment: NodeJS.ProcessEnv, ready?: RegExp, wh
   });
 }
 
+/** The gateway's JSON log line once it listens (stdout is no terminal here, so the log is JSON). */
+const GATEWAY_READY = /"service":"gateway".*"msg":"gestart"/;
+
 describe('the entry points of deployment apart', { timeout: 120_000 }, () => {
   it('gateway: refuses to start without JWKS_URL, with a clear message and a non-zero exit', async () => {
-    const result = await run(['gateway/main.ts'], env({ PORT: String(await freePort()) }), /gateway:/);
+    const result = await run(['gateway/main.ts'], env({ PORT: String(await freePort()) }), GATEWAY_READY);
     expect(result.ready).toBe(false);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/JWKS_URL ontbreekt/);
@@ -79,6 +82,8 @@ describe('the entry points of deployment apart', { timeout: 120_000 }, () => {
     ['scripts/start.ts', 'MONITORING_DREMPEL', '2'],
     ['scripts/start.ts', 'MAX_TOKENS', 'veel'],
     ['gateway/main.ts', 'CORS_ORIGINS', 'niet-een-origin'],
+    ['gateway/main.ts', 'LOG_LEVEL', 'luid'],
+    ['scripts/start.ts', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'collector:4318'],
   ])('%s with a bad %s: one line naming the setting, exit 2, no stack trace', async (entry, name, value) => {
     const result = await run([entry], env({ [name]: value, JWKS_URL: 'http://127.0.0.1:9/jwks.json', PORT: String(await freePort()) }), /draait|gateway:/);
     expect(result.ready).toBe(false);
@@ -98,7 +103,7 @@ describe('the entry points of deployment apart', { timeout: 120_000 }, () => {
     const port = await freePort();
     let devToken = 0;
     let devJwks = 0;
-    const result = await run(['gateway/main.ts'], env({ PORT: String(port), JWKS_URL: 'http://127.0.0.1:9/jwks.json' }), /gateway:/, async () => {
+    const result = await run(['gateway/main.ts'], env({ PORT: String(port), JWKS_URL: 'http://127.0.0.1:9/jwks.json' }), GATEWAY_READY, async () => {
       devToken = (await fetch(`http://127.0.0.1:${port}/dev/token?partij=TOEZICHT`)).status;
       devJwks = (await fetch(`http://127.0.0.1:${port}/dev/jwks.json`)).status;
     });

@@ -4,11 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { captureLogs } from '../helpers/log-capture.js';
 
 let fed: TestFederation;
-const logs: string[] = [];
+const logs = captureLogs();
 beforeAll(async () => {
-  fed = await startTestFederation({ log: (m) => logs.push(m) });
+  fed = await startTestFederation({ logger: logs.logger });
 });
 afterAll(async () => {
   await fed?.stop();
@@ -170,13 +171,15 @@ describe('static dosing layer', () => {
     expect(await names({ partij: 'WERKGROEP' })).toEqual([]);
   });
 
-  it('logs every refusal by code and path — the gateway’s static ones and the subgraphs’ — never a value', async () => {
-    logs.length = 0;
+  it('logs every refusal by code and field — the gateway’s static ones and the subgraphs’ — never a value', async () => {
+    logs.clear();
     await fed.gql(venlo, '{ trajecten { garantieaanvragen { bedragCent } } }');
     const bad = await fed.gql(venlo, `mutation { registreerMelding(input: { gemeente: "atlantis", ingediendDoor: GEMEENTE, naam: "Geheime Naam" }) { id } }`);
     expect(bad.errors?.[0]?.extensions?.['code']).toBe('ONGELDIGE_INVOER');
-    expect(logs).toContainEqual(expect.stringContaining('statisch geweigerd: GEMEENTE gemeente-venlo'));
-    expect(logs).toContainEqual(expect.stringMatching(/\[gemeente\] geweigerd ONGELDIGE_INVOER op registreerMelding/));
-    expect(logs.join('\n')).not.toContain('Geheime Naam');
+    expect(logs.records()).toContainEqual(
+      expect.objectContaining({ service: 'gateway', msg: 'statisch geweigerd', partij: 'GEMEENTE', organisatie: 'gemeente-venlo', velden: expect.arrayContaining([expect.stringContaining('bedragCent')]) }),
+    );
+    expect(logs.records()).toContainEqual(expect.objectContaining({ service: 'gemeente', msg: 'geweigerd', code: 'ONGELDIGE_INVOER', rootField: 'registreerMelding' }));
+    expect(logs.lines.join('\n')).not.toContain('Geheime Naam');
   });
 });

@@ -12,6 +12,7 @@ import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { DEFAULT_LIMITS, subgraphLimits } from '../../schema/limits/operation-limits.js';
 import { WERKGROEP_QUERY } from '../../gateway/werkgroep/query.js';
 import { seedDemoData } from '../../scripts/demo-data/index.js';
+import { captureLogs } from '../helpers/log-capture.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 const REGISSEUR: Persona = { partij: 'REGISSEUR', regio: 'NOORD_LIMBURG', rol: 'VOORZITTER' };
@@ -21,9 +22,9 @@ const VIEW = `{ trajecten(eerste: 20) { code fase inwoner { naam } bemiddelingsp
 
 let fed: TestFederation;
 let subgraphRequests = 0;
-const logged: string[] = [];
+const logs = captureLogs();
 beforeAll(async () => {
-  fed = await startTestFederation({ log: (m) => void logged.push(m) });
+  fed = await startTestFederation({ logger: logs.logger });
   const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
   await seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, new Date());
   for (const s of Object.values(fed.subgraphs)) s.subgraph.server.on('request', () => void subgraphRequests++);
@@ -97,11 +98,13 @@ async function accepted(query: string, variables?: Record<string, unknown>) {
 
 describe('operation limits at the gateway', () => {
   it('refuses 1,000 aliases of trajecten before any subgraph fetch, and logs who and which limit', async () => {
-    logged.length = 0;
+    logs.clear();
     const e = await refused(aliases(1000), 'tokens');
     expect(e.extensions).toMatchObject({ limiet: { naam: 'tokens', maximum: L.tokens, env: 'MAX_TOKENS' }, gevonden: 6002 });
-    expect(logged.some((m) => /^400 POST \/graphql: OPERATIE_TE_GROOT tokens 6002 > 3000 — REGISSEUR /.test(m)), logged.join('\n')).toBe(true);
-    expect(logged.join('\n')).not.toMatch(/a999|trajecten/);
+    expect(logs.records()).toContainEqual(
+      expect.objectContaining({ service: 'gateway', msg: 'geweigerd', status: 400, code: 'OPERATIE_TE_GROOT', limiet: 'tokens', gevonden: 6002, maximum: 3000, partij: 'REGISSEUR', traceId: expect.stringMatching(/^[0-9a-f]{32}$/) }),
+    );
+    expect(logs.lines.join('\n')).not.toMatch(/a999|trajecten/);
   });
 
   it('refuses 2,000 aliases quickly', async () => {

@@ -19,6 +19,7 @@ import { openDatabase, type Database, type Db } from '../../common/database.js';
 import { createLogboekWriter } from '../../common/logboek/writer.js';
 import { projectForCaller } from '../../common/policy-context.js';
 import type { RunningSubgraph } from '../../common/server.js';
+import { silentLogger } from '../../common/observability/log.js';
 import { logboek, tokenJti } from '../db/tables.js';
 import { createGarantiefondsSubgraph } from '../server.js';
 
@@ -91,7 +92,7 @@ export async function startFondsHarness(start: Date = new Date('2026-03-01T10:00
     },
     sleutelKey: randomBytes(32),
     now: () => harness.nowMs,
-    logError: () => {},
+    logger: silentLogger(),
   });
   let running: RunningSubgraph;
   try {
