@@ -1120,30 +1120,50 @@ type GqlResult = { data?: unknown; errors?: { path?: (string | number)[]; extens
  * refusal names its case (`trajectId`), every object in the answer with that `id` is checked under
  * the path's last key — the same caller asked the same field of the same case, so it must be null
  * everywhere; without `trajectId`, or when no object carries that `id`, the refusal is `unplaced`.
+ * The defect also puts a refusal on another case's list index (`edges.0` for the case at
+ * `edges.4`): where the path runs through an object whose `id` is not the refusal's `trajectId`,
+ * the objects with that id are checked under the rest of the path instead.
  */
 function valuesAt(data: unknown, path: readonly (string | number)[], trajectId: unknown, state: { unplaced: boolean }): unknown[] {
   let v = data;
   let exact = true;
-  for (const key of path) {
+  // The path below the innermost object on it that carries an `id` (the case it runs through).
+  let suffix: readonly (string | number)[] = path.slice(-1);
+  for (const [i, key] of path.entries()) {
     if (v === null || v === undefined || typeof v !== 'object') return [];
     if (Array.isArray(v) && typeof key === 'string') {
       exact = false;
       break;
     }
+    const id = (v as Record<string, unknown>)['id'];
+    if (!Array.isArray(v) && typeof id === 'string') {
+      suffix = path.slice(i);
+      // The same upstream defect with the index present: a batched fetch's refusal put on another
+      // case's index (graphql-tools#2950). The refusal's `trajectId` says whose field it is.
+      if (typeof trajectId === 'string' && id !== trajectId) {
+        exact = false;
+        break;
+      }
+    }
     v = (v as Record<string | number, unknown>)[key];
   }
   if (exact) return v === null || v === undefined ? [] : [v];
-  const last = path[path.length - 1];
   const found: unknown[] = [];
   let placed = false;
+  const follow = (from: unknown): void => {
+    let x = from;
+    for (const key of suffix) {
+      if (x === null || x === undefined || typeof x !== 'object' || Array.isArray(x) || !(String(key) in x)) return;
+      x = (x as Record<string, unknown>)[String(key)];
+    }
+    placed = true;
+    if (x !== null && x !== undefined) found.push(x);
+  };
   const visit = (x: unknown, depth: number) => {
     if (x === null || typeof x !== 'object' || depth > 64) return;
     if (Array.isArray(x)) return x.forEach((y) => visit(y, depth + 1));
     const o = x as Record<string, unknown>;
-    if (typeof trajectId === 'string' && o['id'] === trajectId && typeof last === 'string' && last in o) {
-      placed = true;
-      if (o[last] !== null && o[last] !== undefined) found.push(o[last]);
-    }
+    if (typeof trajectId === 'string' && o['id'] === trajectId) follow(o);
     for (const y of Object.values(o)) visit(y, depth + 1);
   };
   visit(data, 0);
