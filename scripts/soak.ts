@@ -123,25 +123,23 @@ async function launch(name: SubgraphName | 'gateway'): Promise<Proc> {
   p.child = child;
   p.killed = false;
   procs.set(name, p);
-  const ready = name === 'gateway' ? /gateway: http/ : new RegExp(`${name}: http`);
+  // Ready when it answers its own readiness check, whatever its log lines look like.
+  const readyz = `http://127.0.0.1:${name === 'gateway' ? gatewayPort : ports[name]}/readyz`;
   let out = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} start niet binnen 90 s:\n${out}`)), 90_000);
-    const onData = (c: Buffer) => {
-      out += String(c);
-      p.out = (p.out + String(c)).slice(-20_000);
-      if (ready.test(out)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`${name} stopte (${code ?? signal}):\n${out}`));
-    });
-  });
+  const onData = (c: Buffer) => {
+    out += String(c);
+    p.out = (p.out + String(c)).slice(-20_000);
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} stopte (${child.exitCode ?? child.signalCode}):\n${out}`);
+    if (Date.now() > deadline) throw new Error(`${name} start niet binnen 90 s:\n${out}`);
+    const status = await fetch(readyz, { signal: AbortSignal.timeout(2_000) }).then((r) => r.status, () => 0);
+    if (status === 200) break;
+    await sleep(250);
+  }
   return p;
 }
 
