@@ -69,6 +69,29 @@ function withDeadline<T>(work: Promise<T>, ms: number, message: string): Promise
   return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
 }
 
+/** The advisory lock every service takes to migrate (any constant; this one spells "woonkans"). */
+const MIGRATION_LOCK = 0x776f6f6e6b616e73n;
+
+/**
+ * Services that share one database may start at the same moment (the four subgraphs, or replicas of
+ * one): their migrations create the shared `drizzle` schema and may apply the same migration, and
+ * neither `CREATE SCHEMA IF NOT EXISTS` nor drizzle's migrator is safe against a concurrent one
+ * (a duplicate-key error on `pg_namespace` stopped a start). One at a time, under a session lock.
+ */
+async function oneMigrationAtATime(client: ReturnType<typeof postgres>, migrate: () => Promise<void>): Promise<void> {
+  const session = await client.reserve();
+  try {
+    await session`select pg_advisory_lock(${MIGRATION_LOCK.toString()}::bigint)`;
+    try {
+      await migrate();
+    } finally {
+      await session`select pg_advisory_unlock(${MIGRATION_LOCK.toString()}::bigint)`;
+    }
+  } finally {
+    session.release();
+  }
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const migrationConfig = {
     migrationsFolder: options.migrationsFolder,
@@ -81,7 +104,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // service (see servicePoolOptions).
     const client = postgres(options.url, servicePoolOptions());
     const db = drizzlePostgres({ client }) as unknown as Db;
-    await migratePostgres(db as never, migrationConfig);
+    await oneMigrationAtATime(client, () => migratePostgres(db as never, migrationConfig));
     return {
       db,
       kind: 'postgres',
