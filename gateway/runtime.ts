@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import * as httpTransport from '@graphql-mesh/transport-http';
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { holdIdleConnections } from '../schema/http-server.js';
+import { holdIdleConnections, listen } from '../schema/http-server.js';
 import { cachedJtiRegister, postgresJtiRegister } from '../schema/identity/jti-register.js';
 import { createTokenVerifier } from '../schema/identity/verify.js';
 import type { Database } from '../subgraphs/common/database.js';
@@ -135,12 +135,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
     runtime,
     async listen(port = config.port, host = config.host): Promise<RunningGateway> {
       const server = holdIdleConnections(createServer(runtime as never));
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, resolve);
-      });
-      const address = server.address();
-      const url = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+      const url = await listen(server, port, host);
       return {
         url,
         server,

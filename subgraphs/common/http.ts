@@ -143,12 +143,4 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
   return holdIdleConnections(server);
 }
 
-export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
-  return `http://${host}:${actual}`;
-}
+export { listen } from '../../schema/http-server.js';
