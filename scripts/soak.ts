@@ -205,6 +205,13 @@ try {
   /** Fault windows: [start, end] in ms since t0; a 5xx inside one is counted apart. */
   const faultWindows: [number, number][] = [];
   const inFault = (t: number) => faultWindows.some(([a, b]) => t >= a - 1000 && t <= b + 5000);
+  // A fault's window opens when it starts, not when it is over: answers to requests sent during it
+  // arrive while it lasts (the burst's own 503s among them) and are judged then.
+  const openWindow = (): [number, number] => {
+    const window: [number, number] = [since(), Number.POSITIVE_INFINITY];
+    faultWindows.push(window);
+    return window;
+  };
   let n = 0;
   const ask = async () => {
     const i = n++;
@@ -277,7 +284,8 @@ try {
 
   const killAndRestart = async (name: SubgraphName) => {
     const p = procs.get(name)!;
-    const start = since();
+    const window = openWindow();
+    const start = window[0];
     console.log(`[${fmtS(start)}] storing: ${name} gedood (SIGKILL), herstart over 5 s`);
     p.killed = true;
     p.child.kill('SIGKILL');
@@ -286,14 +294,15 @@ try {
     p.child.on('exit', (code, signal) => {
       if (!p.killed) unexpectedExits.push(`${name} (${code ?? signal}) na ${fmtS(since())}:\n${p.out.slice(-3000)}`);
     });
-    faultWindows.push([start, since()]);
+    window[1] = since();
     console.log(`[${fmtS(since())}] ${name} draait weer (${fmtS(since() - start)} na de kill)`);
   };
   const burst = async () => {
-    const start = since();
+    const window = openWindow();
+    const start = window[0];
     console.log(`[${fmtS(start)}] storing: overbelasting, 1000 extra verzoeken tegelijk`);
     await Promise.all(Array.from({ length: 1000 }, () => ask()));
-    faultWindows.push([start, since()]);
+    window[1] = since();
     console.log(`[${fmtS(since())}] overbelasting voorbij (${fmtS(since() - start)})`);
   };
   const restartPostgres = async () => {
@@ -301,7 +310,8 @@ try {
       console.log(`[${fmtS(since())}] storing overgeslagen: PostgreSQL herstarten vraagt DATABASE_URL, --pg-ctl en --pg-data${databaseUrl ? '' : ' (deze soak draait op PGlite)'}`);
       return;
     }
-    const start = since();
+    const window = openWindow();
+    const start = window[0];
     console.log(`[${fmtS(start)}] storing: PostgreSQL herstart (${pgCtl} -D ${pgData} restart)`);
     const [cmd, ...rest] = pgCtl.split(' ');
     await new Promise<void>((resolve) => {
@@ -312,7 +322,7 @@ try {
         resolve();
       });
     });
-    faultWindows.push([start, since()]);
+    window[1] = since();
   };
   const schedule: [number, () => Promise<void>][] = [
     [0.2, () => killAndRestart('corporatie')],
