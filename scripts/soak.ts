@@ -24,6 +24,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { generateDevKeys } from '../gateway/dev-issuer/keys.js';
@@ -272,13 +273,19 @@ try {
       .join(', ');
   let lastAnswers = 0;
   let lastAt = 0;
+  // The load generator's own event loop: when it lags, its 30 s timeouts also count time an answer
+  // sat unread in its sockets, so "geen antwoord" then says as much about this process as about
+  // the gateway.
+  const lag = monitorEventLoopDelay({ resolution: 20 });
+  lag.enable();
   const report = (label: string) => {
     const now = since();
     const rate = ((counts.answers - lastAnswers) / Math.max(1, now - lastAt)) * 1000;
     lastAnswers = counts.answers;
     lastAt = now;
     const statuses = [...counts.statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(', ');
-    console.log(`[${fmtS(now)}] ${label}: ${counts.answers} antwoorden (${rate.toFixed(0)}/s), ${statuses}; 5xx ${counts.fiveXx} (+${counts.fiveXxInFault} in een storing), geen antwoord ${counts.failures}, met persoonsgegevens ${counts.withData}; geheugen: ${memoryLine()}`);
+    console.log(`[${fmtS(now)}] ${label}: ${counts.answers} antwoorden (${rate.toFixed(0)}/s), ${statuses}; 5xx ${counts.fiveXx} (+${counts.fiveXxInFault} in een storing), geen antwoord ${counts.failures}, met persoonsgegevens ${counts.withData}; geheugen: ${memoryLine()}; vertraging van de soak zelf max ${(lag.max / 1e6).toFixed(0)} ms`);
+    lag.reset();
   };
   const ticker = setInterval(() => report('tussenstand'), 30_000);
 
