@@ -104,6 +104,18 @@ describe('phase rules', () => {
     expect((await fed.gql<any>(GEMEENTE_VENLO, plan, { id: c.id })).data.traject.ondersteuningsplan).toEqual({ ondertekendDoor: 'WETTELIJK_VERTEGENWOORDIGER' });
   });
 
+  it('keeps the recorded research when a later legOnderzoekVast leaves a field out, and clears it on null', async () => {
+    const c = await toOnderzoek(fed, 'Werk Blijft');
+    const M = `mutation($id: ID!, $i: OnderzoekInput!) { legOnderzoekVast(trajectId: $id, input: $i) { id } }`;
+    const read = async () => (await fed.gql<any>(GEMEENTE_VENLO, `query($id: ID!) { traject(id: $id) { inwoner { werk woonsituatie } } }`, { id: c.id })).data.traject.inwoner;
+    const before = await read();
+    expect(before.werk).toEqual(expect.any(String));
+    expect((await fed.gql<any>(GEMEENTE_VENLO, M, { id: c.id, i: { gesprekOp: '2026-11-11', woonsituatie: 'Eigen kamer' } })).errors).toBeUndefined();
+    expect(await read()).toEqual({ werk: before.werk, woonsituatie: 'Eigen kamer' });
+    expect((await fed.gql<any>(GEMEENTE_VENLO, M, { id: c.id, i: { gesprekOp: '2026-11-12', werk: null } })).errors).toBeUndefined();
+    expect(await read()).toEqual({ werk: null, woonsituatie: 'Eigen kamer' });
+  });
+
   it('never moves backwards or skips a phase (FASEOVERGANG_ONGELDIG)', async () => {
     const c = await toOnderzoek(fed, 'Geen Sprong');
     const skip = await fed.gql(REGISSEUR_NL, `mutation($id: ID!, $v: Int!) { spreekMatchAf(trajectId: $id, versie: $v, corporatie: "woonwenz") { fase } }`, { id: c.id, v: c.versie });
@@ -165,6 +177,8 @@ describe('phase rules', () => {
   it('hands a case over warmly between the regions, by the regisseur', async () => {
     let c = await toOnderzoek(fed, 'Warme Overdracht');
     c = await toBemiddeling(fed, c);
+    const blank = await fed.gql<any>(REGISSEUR_NL, `mutation($id: ID!, $v: Int!) { draagWarmOver(trajectId: $id, versie: $v, reden: "  ") { regio } }`, { id: c.id, v: c.versie });
+    expect(blank.errors?.[0]?.extensions).toMatchObject({ code: 'ONGELDIGE_INVOER', veld: 'reden' });
     const r = await fed.gql<any>(REGISSEUR_NL, `mutation($id: ID!, $v: Int!) { draagWarmOver(trajectId: $id, versie: $v, reden: "Wil in Roermond wonen") { regio } }`, { id: c.id, v: c.versie });
     expect(r.errors).toBeUndefined();
     expect(r.data.draagWarmOver.regio).toBe('MIDDEN_LIMBURG');
@@ -248,6 +262,8 @@ describe('case conference and conflict van plichten', () => {
     expect(code(notChair)).toBe('NIET_BEVOEGD');
     const noConsent = await fed.gql(VOORZITTER_NL, `mutation($i: CasusoverlegBesluitInput!) { besluitCasusoverleg(input: $i) { status } }`, { i: { id, akkoord: true, toelichting: 'ok', tot } });
     expect(code(noConsent)).toBe('TOESTEMMING_ONGELDIG');
+    const unexplained = await fed.gql<any>(VOORZITTER_NL, `mutation($i: CasusoverlegBesluitInput!) { besluitCasusoverleg(input: $i) { status } }`, { i: { id, akkoord: false, toelichting: ' ', tot } });
+    expect(unexplained.errors?.[0]?.extensions).toMatchObject({ code: 'ONGELDIGE_INVOER', veld: 'input.toelichting' });
     const Q = `query($id: ID!) { traject(id: $id) { inwoner { gezondheid } } }`;
     expect((await fed.gql<any>(ANTARES, Q, { id: c.id })).data.traject.inwoner).toBeNull();
     const decided = await fed.gql<any>(VOORZITTER_NL, `mutation($i: CasusoverlegBesluitInput!) { besluitCasusoverleg(input: $i) { status tot } }`, {

@@ -120,7 +120,8 @@ export function gemeenteMutations(routeplanner: Routeplanner): GraphQLResolverMa
         if (bsn && !isValidBsn(bsn)) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'BSN voldoet niet aan de elfproef.');
         if (geboortedatum && Number.isNaN(Date.parse(geboortedatum))) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Geboortedatum ongeldig.');
         await inTransaction(ctx, async (tx) => {
-          const values = { ...domeinen, werkDaginvulling: werk ?? null, gesprekOp: new Date(gesprekOp!).toISOString() };
+          // As every other field of the research: left out keeps what was recorded, null clears it.
+          const values = { ...domeinen, ...(werk !== undefined ? { werkDaginvulling: werk } : {}), gesprekOp: new Date(gesprekOp!).toISOString() };
           await tx.insert(onderzoeken).values({ trajectId: a.trajectId, ...values }).onConflictDoUpdate({ target: onderzoeken.trajectId, set: values });
           const identiteit = { ...(bsn ? { bsn } : {}), ...(geboortedatum ? { geboortedatum } : {}), ...(geslacht ? { geslacht } : {}) };
           if (Object.keys(identiteit).length) {

@@ -288,6 +288,8 @@ export async function applyHandeling(db: Db, caller: Caller, input: HandelingInp
 
 /** Warm hand-over between the regions, by the regisseur of the current region. */
 export async function warmeOverdracht(db: Db, caller: Caller, trajectId: string, versie: number, reden: string, now: Date): Promise<TrajectRow> {
+  // The case moves to the other region's team: its history says why.
+  if (!reden.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een warme overdracht vraagt een reden.', { veld: 'reden' });
   const t = await bestaandTraject(db, trajectId);
   if (t.versie !== versie) throw await versieConflict(db, t.id, versie);
   const naar = t.regio === 'NOORD_LIMBURG' ? 'MIDDEN_LIMBURG' : 'NOORD_LIMBURG';

@@ -61,6 +61,8 @@ export async function trajectVanCasusoverleg(db: Db, id: string): Promise<string
 
 /** The Voorzitter decides; on approval one consent per participant is recorded, limited in time. */
 export async function besluitCasusoverleg(db: Db, caller: Caller, besluit: CasusoverlegBesluit, now: Date) {
+  // The Voorzitter's decision is reviewed by the privacy officer: it says why.
+  if (!besluit.toelichting.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een besluit over een casusoverleg vraagt een toelichting.', { veld: 'input.toelichting' });
   const [overleg] = await db.select().from(casusoverleggen).where(eq(casusoverleggen.id, besluit.id));
   if (!overleg) throw weigering(ErrorCode.NIET_GEVONDEN, 'Casusoverleg niet gevonden.');
   if (overleg.status !== 'AANGEVRAAGD') throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Over dit casusoverleg is al besloten.');
