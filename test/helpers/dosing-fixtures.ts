@@ -36,6 +36,7 @@ import { evaluaties, huurovereenkomsten, woningaanbiedingen } from '../../subgra
 import { profielen, selecties, toestemmingen, trajecten } from '../../subgraphs/regisseur/db/tables.js';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../subgraphs/common/database.js';
+import { newTrajectCode } from '../../subgraphs/regisseur/routeplanner/code.js';
 import type { TestFederation } from './federation.js';
 
 export const DAG = 24 * 3600 * 1000;
@@ -368,7 +369,6 @@ export function matrixCaseSpecs(): CaseSpec[] {
   return alleCaseSpecs().filter((s) => s.zonderMatch || metC.has(s.fase) || s.staat === 'GEEN' || s.staat === 'GELDIG');
 }
 
-const CODE_TEKENS = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const willekeurig = (n: number, tekens: string) => Array.from({ length: n }, () => tekens[Math.floor(Math.random() * tekens.length)]).join('');
 
 /** A BSN that passes the elfproef, so the same values would also pass the gemeente's own input checks. */
@@ -416,7 +416,8 @@ export function buildDosingCases(specs: readonly CaseSpec[], now: number = Date.
     const tok = `k${String(i).padStart(3, '0')}${willekeurig(4, 'abcdefghjkmnpqrstuvwxyz')}`;
     const v = (label: string) => `${label}·${tok}`;
     let code: string;
-    do code = `WK-${willekeurig(5, CODE_TEKENS)}`;
+    // The routeplanner's own generator: a code the other subgraphs accept exactly as in production.
+    do code = newTrajectCode();
     while (codes.has(code));
     codes.add(code);
     const id = randomUUID();

@@ -4,7 +4,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 
-const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
 export function newTrajectCode(): string {
   let code = '';
