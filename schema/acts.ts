@@ -14,7 +14,7 @@
  */
 import type { Foutcode } from './error-catalogue.js';
 import type { Relatie } from './policy.js';
-import { FASEN, type Fase, type Partij } from './vocabulary.js';
+import { FASEN, type Doel, type Fase, type Grondslag, type Partij } from './vocabulary.js';
 
 export const SUBGRAFEN = ['gemeente', 'regisseur', 'corporatie', 'garantiefonds'] as const;
 export type Subgraaf = (typeof SUBGRAFEN)[number];
@@ -40,6 +40,11 @@ export interface Machtiging {
   readonly rol?: string;
   readonly relatie: Relatie | 'GEEN';
   readonly fasen: readonly Fase[];
+  /**
+   * The basis and purpose the act is recorded under (`act-record.ts`) where the party's cell of the
+   * policy table does not say it: the resident's own acts, whose cell is only the right of access.
+   */
+  readonly vastlegging?: { readonly grondslag: Grondslag; readonly doel: Doel };
 }
 
 /** Why a guard refuses, in the order it checks. */
@@ -88,6 +93,13 @@ const HUUR: readonly Fase[] = ['HUUROVEREENKOMST', 'GEHUISVEST'];
 const m = (partij: Partij, relatie: Relatie | 'GEEN', fasen: readonly Fase[], rol?: string): Machtiging =>
   rol ? { partij, rol, relatie, fasen } : { partij, relatie, fasen };
 
+/** The resident's own request for support: recorded on the resident's own wish (AVG 6.1.a). */
+const EIGEN_MELDING = { grondslag: 'TOESTEMMING', doel: 'PASSENDE_ONDERSTEUNING' } as const;
+/** The resident exercising a right (withdrawal, AVG 7.3; objection, art. 21): recording it is the controller's duty. */
+const EIGEN_RECHT = { grondslag: 'WETTELIJKE_PLICHT', doel: 'INZAGE' } as const;
+/** The resident, acting on a case of their own. */
+const zelf = (fasen: readonly Fase[], vastlegging: Machtiging['vastlegging']): Machtiging => ({ partij: 'INWONER', relatie: 'ZELF', fasen, vastlegging });
+
 const traject = (pad = 'trajectId'): TrajectVan => ({ uit: 'argument', pad });
 const record = (soort: RecordSoort, pad: string): TrajectVan => ({ uit: 'record', soort, pad });
 
@@ -104,7 +116,7 @@ export const ACTS = {
     subgraaf: 'gemeente',
     handeling: 'Melding doen',
     traject: { uit: 'melding', pad: 'input' },
-    mag: [m('GEMEENTE', 'EIGEN_GEMEENTE', ['MELDING']), m('ZORGAANBIEDER', 'MELDER', ['MELDING']), m('INWONER', 'ZELF', ['MELDING'])],
+    mag: [m('GEMEENTE', 'EIGEN_GEMEENTE', ['MELDING']), m('ZORGAANBIEDER', 'MELDER', ['MELDING']), zelf(['MELDING'], EIGEN_MELDING)],
     waarom: 'DESIGN §3 stap 2: de inwoner zelf, een zorgaanbieder met machtiging, of de Wmo-toegang van de eigen gemeente.',
   },
   legOnderzoekVast: {
@@ -218,14 +230,14 @@ export const ACTS = {
     subgraaf: 'regisseur',
     handeling: 'Toestemming intrekken',
     traject: record('toestemming', 'id'),
-    mag: [m('INWONER', 'ZELF', ALTIJD), m('GEMEENTE', 'EIGEN_GEMEENTE', ALTIJD), m('REGISSEUR', 'REGIO', vanaf('BEMIDDELING', 'AFGESLOTEN'))],
+    mag: [zelf(ALTIJD, EIGEN_RECHT), m('GEMEENTE', 'EIGEN_GEMEENTE', ALTIJD), m('REGISSEUR', 'REGIO', vanaf('BEMIDDELING', 'AFGESLOTEN'))],
     waarom: 'Intrekken kan altijd (AVG art. 7.3): de inwoner zelf, of gemeente of regisseur namens de inwoner.',
   },
   maakBezwaar: {
     subgraaf: 'regisseur',
     handeling: 'Bezwaar maken',
     traject: record('toestemming', 'id'),
-    mag: [m('INWONER', 'ZELF', ALTIJD), m('GEMEENTE', 'EIGEN_GEMEENTE', ALTIJD), m('REGISSEUR', 'REGIO', vanaf('BEMIDDELING', 'AFGESLOTEN'))],
+    mag: [zelf(ALTIJD, EIGEN_RECHT), m('GEMEENTE', 'EIGEN_GEMEENTE', ALTIJD), m('REGISSEUR', 'REGIO', vanaf('BEMIDDELING', 'AFGESLOTEN'))],
     waarom: 'Als intrekken: bezwaar kan altijd en gaat direct voor.',
   },
   vraagCasusoverlegAan: {

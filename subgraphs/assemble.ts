@@ -12,7 +12,6 @@ import { cachedJtiRegister, postgresJtiRegister } from '../schema/identity/jti-r
 import { createTokenVerifier } from '../schema/identity/verify.js';
 import { doseringTransformer } from '../schema/transform.js';
 import type { SubgraphName } from './catalog.js';
-import type { AccessLogWriter } from './common/access-log.js';
 import { openDatabase, type Database } from './common/database.js';
 import { createCheckpointPublisher, type CheckpointSigningKey } from './common/logboek/checkpoint.js';
 import { regisseurVerantwoording } from './common/logboek/regisseur-bronnen.js';
@@ -85,8 +84,6 @@ export interface AssembleOptions {
    * (`LOGBOEK_CONTROLEPUNT_DIR`/`_KEY_FILE`); without, truncation of the newest rows is not detectable.
    */
   readonly checkpoints?: { readonly dir: string; readonly key: CheckpointSigningKey } | undefined;
-  /** Wraps the access-log writer (tests inject failures; never to skip logging). */
-  readonly wrapAccessLog?: (writer: AccessLogWriter) => AccessLogWriter;
 }
 
 export interface AssembledSubgraph {
@@ -126,7 +123,8 @@ export async function assembleSubgraph(options: AssembleOptions): Promise<Assemb
       keys: options.keys,
       jtiRegister: cachedJtiRegister(postgresJtiRegister(database.db, JTI_TABLES[name])),
     }),
-    accessLog: options.wrapAccessLog ? options.wrapAccessLog(writer) : writer,
+    accessLog: writer,
+    actLog: writer.act,
     doseer: doseringTransformer,
     logboek: logboekVan(name),
     sleutelKey: options.sleutelKey,

@@ -45,6 +45,24 @@ function refuseNeverVisible(partij: Partij, forbidden: ReadonlySet<string>) {
   });
 }
 
+/**
+ * The fields of `document` that `partij` can never see, each a refusal. graphql-js stops after 100
+ * errors with an error of its own, without a code: past that limit the refusal says so itself, so
+ * every error a partner gets carries a code.
+ */
+export function staticVerdict(schema: GraphQLSchema, document: DocumentNode, partij: Partij, forbidden: ReadonlySet<string>): readonly GraphQLError[] {
+  return validate(schema, document, [refuseNeverVisible(partij, forbidden)]).map((e) =>
+    e.extensions['code']
+      ? e
+      : new GraphQLError(`Dosering: nog meer velden zijn voor partij ${partij} in geen enkele fase zichtbaar; de controle stopte na ${MAX_GENOEMD}.`, {
+          extensions: { code: ErrorCode.DOSERING_GEWEIGERD, reden: 'PARTIJ', partij, http: { status: 403 } },
+        }),
+  );
+}
+
+/** graphql-js's own limit on the errors of one validation. */
+const MAX_GENOEMD = 100;
+
 function isIntrospectionOnly(document: DocumentNode): boolean {
   return document.definitions.every(
     (d) =>
@@ -65,7 +83,7 @@ export function useStaticDosing({ contracts, log = NO_LOG }: StaticDosingOptions
     let byDocument = verdicts.get(partij);
     if (!byDocument) verdicts.set(partij, (byDocument = new WeakMap()));
     let errors = byDocument.get(document);
-    if (!errors) byDocument.set(document, (errors = validate(schema, document, [refuseNeverVisible(partij, contracts.get(partij) ?? new Set())])));
+    if (!errors) byDocument.set(document, (errors = staticVerdict(schema, document, partij, contracts.get(partij) ?? new Set())));
     return errors;
   };
   return {

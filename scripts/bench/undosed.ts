@@ -17,7 +17,7 @@ import { cachedJtiRegister, postgresJtiRegister } from '../../schema/identity/jt
 import { createTokenVerifier } from '../../schema/identity/verify.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/catalog.js';
-import type { AccessLogWriter } from '../../subgraphs/common/access-log.js';
+import type { AccessLogWriter, ActLog } from '../../subgraphs/common/access-log.js';
 import { remotePolicyContext } from '../../subgraphs/common/policy-context.js';
 import { remoteRouteplanner } from '../../subgraphs/common/routeplanner-client.js';
 import type { RunningSubgraph, Subgraph } from '../../subgraphs/common/server.js';
@@ -61,6 +61,8 @@ export async function launchUndosed(fed: Federation, options: { devKeys?: DevKey
         database,
         verifyToken: createTokenVerifier(auth, { jtiRegister: cachedJtiRegister(postgresJtiRegister(database.db, JTI[name])) }),
         accessLog: noAccessLog,
+        // An act runs as it would without a log: no transaction of its own, no record.
+        actLog: ((_meta, perform) => perform(database.db)) as ActLog,
         doseer: (schema: GraphQLSchema) => schema,
         logboek: logboekVan(name),
         sleutelKey: fed.sleutelKey,

@@ -3,8 +3,10 @@
  * which relation to the case and in which phases, and the reason — read from `schema/acts.ts`, the
  * same rows the guard applies.
  */
-import { ACTS, SUBGRAFEN, actRows, type ActRule } from '../../schema/acts.js';
+import { actBasis } from '../../schema/act-record.js';
+import { ACTS, SUBGRAFEN, actRows, type ActRow, type ActRule } from '../../schema/acts.js';
 import { FASEN } from '../../schema/vocabulary.js';
+import { activityId } from '../../subgraphs/common/logboek/tables.js';
 
 const RELATIE_TEKST: Record<string, string> = {
   EIGEN_GEMEENTE: 'eigen gemeente',
@@ -24,18 +26,35 @@ function fasen(list: readonly string[]): string {
   return list.join(', ');
 }
 
+/**
+ * The processing activities the row's acts are recorded under (`schema/act-record.ts`), with their
+ * basis, in the log of the subgraph that serves the act.
+ */
+export function actActivities(row: ActRow): { readonly id: string; readonly grondslag: string }[] {
+  const found = new Map<string, { id: string; grondslag: string }>();
+  for (const fase of row.fasen) {
+    const basis = actBasis(row, fase);
+    if (!basis) continue;
+    const id = activityId(row.subgraaf, 'TRAJECT', basis.doel);
+    found.set(`${id} ${basis.grondslag}`, { id, grondslag: basis.grondslag });
+  }
+  return [...found.values()];
+}
+
 export function actsMarkdown(): string {
   const out = [
     '# Handelingen: wie mag wat doen',
     '',
     'Elke mutatie, met de partij (en rol), de relatie tot het traject en de fasen waarin zij mag; wat hier niet staat, wordt geweigerd voordat er iets gebeurt.',
+    'Een handeling op een traject is zelf een verwerking: zij wordt in het logboek van de subgraph die haar uitvoert vastgelegd, in dezelfde transactie als de wijziging (lukt dat niet, dan is er niets gewijzigd: `TOEGANGSLOG_ONBEREIKBAAR`), onder de verwerkingsactiviteit in de laatste kolom.',
     '',
   ];
   for (const subgraaf of SUBGRAFEN) {
-    out.push(`## Subgraph \`${subgraaf}\``, '', '| handeling | mutatie | wie | relatie | fasen | waarom |', '|---|---|---|---|---|---|');
+    out.push(`## Subgraph \`${subgraaf}\``, '', '| handeling | mutatie | wie | relatie | fasen | waarom | vastgelegd als |', '|---|---|---|---|---|---|---|');
     for (const row of actRows().filter((r) => r.subgraaf === subgraaf)) {
       const wie = row.rol ? `${row.partij} (${row.rol})` : row.partij;
-      out.push(`| ${row.handeling} | \`${row.act}\` | ${wie} | ${RELATIE_TEKST[row.relatie] ?? row.relatie} | ${fasen(row.fasen)} | ${row.waarom} |`);
+      const vastgelegd = actActivities(row).map((a) => `\`${a.id}\` (${a.grondslag})`).join(', ') || '— (geen traject, geen persoonsgegevens)';
+      out.push(`| ${row.handeling} | \`${row.act}\` | ${wie} | ${RELATIE_TEKST[row.relatie] ?? row.relatie} | ${fasen(row.fasen)} | ${row.waarom} | ${vastgelegd} |`);
     }
     out.push('');
   }

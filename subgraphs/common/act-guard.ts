@@ -6,12 +6,15 @@
  */
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { actRecord } from '../../schema/act-record.js';
 import { ACT_CODES, actRule, type ActRule, type RecordSoort, type Subgraaf } from '../../schema/acts.js';
 import { authorizeAct, meldingsTraject, type ActDecision } from '../../schema/authorize-act.js';
 import type { Caller, CaseContext } from '../../schema/context.js';
 import type { Foutcode } from '../../schema/error-catalogue.js';
 import { ErrorCode, weigering } from '../../schema/errors.js';
+import type { Relatie } from '../../schema/policy.js';
 import { regioVanGemeente } from '../../schema/vocabulary.js';
+import { ActNotRecorded } from './access-log.js';
 import type { Db } from './database.js';
 import { ongeldigeDatums } from './input-dates.js';
 import type { SubgraphContext } from './server.js';
@@ -72,12 +75,27 @@ async function caseOf(rule: ActRule, args: Record<string, unknown>, ctx: Subgrap
   return trajectId === null ? null : ctx.dosering.contextFor(trajectId);
 }
 
-export async function decideAct(rule: ActRule, args: Record<string, unknown>, ctx: SubgraphContext, records: RecordLocators): Promise<ActDecision> {
+/** The guard's decision on an act, with the case context it was taken on (null for no case). */
+export async function decideAct(
+  rule: ActRule,
+  args: Record<string, unknown>,
+  ctx: SubgraphContext,
+  records: RecordLocators,
+): Promise<{ readonly decision: ActDecision; readonly zaak: CaseContext | null | undefined }> {
   // The party check needs no case: refuse it before anything is read.
   const byParty = authorizeAct({ ...rule, traject: null }, ctx.caller, null);
-  if (!byParty.allowed || rule.traject === null) return byParty;
+  if (!byParty.allowed || rule.traject === null) return { decision: byParty, zaak: null };
   const versie = typeof args['versie'] === 'number' ? args['versie'] : undefined;
-  return authorizeAct(rule, ctx.caller, await caseOf(rule, args, ctx, records), rule.traject.uit === 'melding', versie);
+  const zaak = await caseOf(rule, args, ctx, records);
+  return { decision: authorizeAct(rule, ctx.caller, zaak, rule.traject.uit === 'melding', versie), zaak };
+}
+
+/** The case an act returned: its `id` (a `Traject`) or its `trajectId`; what a melding opened. */
+function trajectIdOf(value: unknown, zaak: CaseContext): string {
+  const v = (value ?? {}) as Record<string, unknown>;
+  const id = zaak.trajectId || v['trajectId'] || v['id'];
+  if (typeof id !== 'string' || id === '') throw new Error('act-guard: the act returned no case to record it on');
+  return id;
 }
 
 /** Wraps every `Mutation` field of `schema` in the guard; throws when a mutation has no row. */
@@ -94,13 +112,26 @@ export function actGuard(schema: GraphQLSchema, subgraaf: Subgraaf, records: Rec
       return {
         ...field,
         resolve: async (source, args, ctx: SubgraphContext, info) => {
-          const decision = await decideAct(rule, args, ctx, records);
+          const { decision, zaak } = await decideAct(rule, args, ctx, records);
           if (!decision.allowed) throw actWeigering(naam, rule, decision);
           const datums = ongeldigeDatums(args, field.args ?? {});
           if (datums.length > 0) {
             throw weigering(datumFout, `Geen geldige datum (JJJJ-MM-DD, of een tijdstip met tijdzone): ${datums.join(', ')}.`, { veld: datums[0], velden: datums });
           }
-          return resolve(source, args, ctx, info);
+          // The fund's bookkeeping concerns no case and no person: nothing to account for.
+          if (!zaak || decision.relatie === 'GEEN') return resolve(source, args, ctx, info);
+          const { traceId, spanId, parentSpanId } = ctx.trace;
+          const meta = { caller: ctx.caller, traceId, spanId, parentSpanId, operationName: info.operation.name?.value ?? null, subgraph: subgraaf };
+          try {
+            return await ctx.actLog(
+              meta,
+              async (tx) => resolve(source, args, { ...ctx, db: tx }, info),
+              (value) => [actRecord(naam, rule, ctx.caller, zaak, decision.relatie as Relatie, trajectIdOf(value, zaak))],
+            );
+          } catch (error) {
+            if (!(error instanceof ActNotRecorded)) throw error;
+            throw weigering(ErrorCode.TOEGANGSLOG_ONBEREIKBAAR, `${rule.handeling} kon niet in het logboek worden vastgelegd; daarom is er hier niets gewijzigd.`, { handeling: naam });
+          }
         },
       };
     },

@@ -16,7 +16,7 @@ import { AuthenticationError, type VerifyToken } from '../../schema/identity/ver
 import { doseringTransformer } from '../../schema/transform.js';
 import type { Subgraaf } from '../../schema/acts.js';
 import { actGuard, type RecordLocators } from './act-guard.js';
-import type { AccessLogWriter } from './access-log.js';
+import type { AccessLogWriter, ActLog } from './access-log.js';
 import type { Database, Db } from './database.js';
 import { costLimitPlugin, createHttpServer, listen, type Route } from './http.js';
 import { createLogger, type Logger } from './observability/log.js';
@@ -40,6 +40,8 @@ export interface SubgraphContext {
   readonly authorization: string;
   readonly trace: TraceIds;
   readonly db: Db;
+  /** Performs an act and writes its record in one transaction (`act-guard.ts`). */
+  readonly actLog: ActLog;
   readonly now: () => number;
   /** Seals and opens the cursors of the subgraph's connections (`paging/`). */
   readonly cursors: CursorCodec;
@@ -64,6 +66,8 @@ export interface SubgraphDeps {
   readonly verifyToken: VerifyToken;
   readonly policyContext: PolicyContextSource;
   readonly accessLog: AccessLogWriter;
+  /** Where an act and its record commit together: the same log as `accessLog` (`LogboekWriter.act`). */
+  readonly actLog: ActLog;
   /** The clock; tests inject one. @default Date.now */
   readonly now?: () => number;
   /** Extra plain JSON routes beside `/graphql`. */
@@ -270,7 +274,7 @@ export function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDep
         (error) => logger.warn({ traceId: trace.traceId, spanId: trace.spanId, err: error }, 'beleidscontext niet geladen; velden geweigerd'),
         outgoingTraceparent(trace),
       );
-      return { dosering, caller, authorization, trace, db: deps.database.db, now, cursors, observed, span };
+      return { dosering, caller, authorization, trace, db: deps.database.db, actLog: deps.actLog, now, cursors, observed, span };
     },
   });
   let started = false;

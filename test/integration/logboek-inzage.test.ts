@@ -8,6 +8,8 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { buildLogboekRegister, buildRegister } from '../../scripts/register/build.js';
+import { actActivities } from '../../scripts/register/acts.js';
+import { actRows } from '../../schema/acts.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { SUBGRAPH_NAMES, SUBGRAPH_TYPEDEFS } from '../../subgraphs/catalog.js';
 import { activityId } from '../../subgraphs/common/logboek/index.js';
@@ -100,12 +102,15 @@ const regel = (r: Partial<Record<string, unknown>>) => ({ tijdstip: expect.strin
 
 /**
  * The leaf fields of each row. Beside them the log also records that the case and its objects
- * were read (`Query.traject`, `Traject.inwoner`: existence is data too); these tests pin the leaves.
+ * were read (`Query.traject`, `Traject.inwoner`: existence is data too) and the acts done on the
+ * case (`Mutation.…`, `handelingen`); these tests pin the leaves.
  */
 const bladen = (regels: any[]) =>
   regels
-    .map((r) => ({ ...r, velden: r.velden.filter((v: string) => !/^(Query|Traject)\./.test(v)) }))
+    .map((r) => ({ ...r, velden: r.velden.filter((v: string) => !/^(Query|Traject|Mutation)\./.test(v)) }))
     .filter((r) => r.velden.length > 0);
+/** The acts done on the case, each recorded with its change. */
+const handelingen = (regels: any[]) => regels.filter((r) => r.velden.some((v: string) => v.startsWith('Mutation.'))).map((r) => [r.organisatie, r.velden]);
 
 describe('inzage (AVG art. 15)', () => {
   it('shows Anna every access to her data, per organisation’s log, newest first, organisations not employees', async () => {
@@ -124,6 +129,8 @@ describe('inzage (AVG art. 15)', () => {
       ['woonwenz', ['Bemiddelingsprofiel.conclusie']],
       ['regio-noord-limburg', ['Bemiddelingsprofiel.woonsituatie']],
     ]);
+    // The acts on her case are accesses too: the regisseur's recorded override is in her overview.
+    expect(handelingen(inzage.regisseur.regels)).toEqual([['regio-noord-limburg', ['Mutation.registreerDoorbreking']]]);
     expect(bladen(inzage.corporatie.regels).map((r: any) => [r.organisatie, r.velden, r.trajectCode])).toEqual([['woonwenz', ['Woningaanbod.omschrijving'], anna.code]]);
     expect(inzage.garantiefonds).toEqual({ regels: [], volgende: null });
     const tijden = inzage.gemeente.regels.map((r: any) => r.tijdstip);
@@ -267,6 +274,8 @@ describe('toezicht (FG / auditor)', () => {
         ...register.flatMap((e) => [activityId(e.subgraph, e.categorie, e.doel), ...e.verstrekkingen.map((v) => v.verwerkingsactiviteit)]),
         // The log's own readers (oversight, the resident's overview), logged in turn.
         ...buildLogboekRegister(SUBGRAPH_NAMES).map((e) => e.verwerkingsactiviteit),
+        // The acts, each recorded with its change.
+        ...actRows().flatMap((row) => actActivities(row).map((a) => a.id)),
       ],
     );
     let rows = 0;

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 import { BSN, GEMEENTE_VENLO, GEZONDHEID, REGISSEUR_NL, toBemiddeling, toCorporatiegesprek, toOnderzoek, type WalkedCase } from '../helpers/walk.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
+import { onderzoeken } from '../../subgraphs/gemeente/db/tables.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/catalog.js';
 import { loadOrCreateDevCheckpointKey, readCheckpoint, type CheckpointSigningKey } from '../../subgraphs/common/logboek/checkpoint.js';
 import { verifyLogs } from '../../subgraphs/common/logboek/verify-report.js';
@@ -145,6 +146,49 @@ describe('fail closed', () => {
     const [count] = await db('gemeente').select({ n: sql<number>`count(*)::int` }).from(log('gemeente'));
     expect(count!.n).toBeGreaterThan(before[0]!.n);
     expect(await verifyLogs([targets()[0]!])).toEqual([{ subgraph: 'gemeente', status: 'ok', checked: count!.n, audit: { checked: expect.any(Number), ongeketend: 0 }, controlepunt: count!.n }]);
+  });
+});
+
+describe('an act and its record commit together', () => {
+  const ONDERZOEK = `mutation($id: ID!, $woonsituatie: String) { legOnderzoekVast(trajectId: $id, input: { gesprekOp: "2026-11-10", woonsituatie: $woonsituatie }) { id } }`;
+  const woonsituatieVan = async (id: string) =>
+    (await db('gemeente').select({ w: onderzoeken.woonsituatie }).from(onderzoeken).where(eq(onderzoeken.trajectId, id)))[0]?.w;
+  const actRows = (name: SubgraphName, id: string) =>
+    db(name).select().from(log(name)).where(sql`${log(name).trajectId} = ${id} and exists (select 1 from unnest(${log(name).velden}) v where v like 'Mutation.%')`);
+
+  it('records every act of the walk in the log of the organisation that did it, with its basis and purpose', async () => {
+    const gemeente = await actRows('gemeente', zaak.id);
+    expect(gemeente.flatMap((r) => r.velden)).toEqual(expect.arrayContaining(['Mutation.registreerMelding', 'Mutation.legOnderzoekVast', 'Mutation.beoordeelDoelgroep']));
+    for (const row of gemeente) {
+      expect(row).toMatchObject({ partij: 'GEMEENTE', organisatie: 'gemeente-venlo', toegestaan: true, relatie: 'EIGEN_GEMEENTE', categorieen: ['TRAJECT'] });
+      expect(row.verwerkingsactiviteitId).toBe(`gemeente:TRAJECT:${row.doel}`);
+    }
+    const regisseur = await actRows('regisseur', zaak.id);
+    // The routeplanner's acts, whoever does them: the gemeente starts and hands over, the regisseur profiles and selects.
+    expect(regisseur.map((r) => `${r.partij} ${r.velden.join()}`)).toEqual(
+      expect.arrayContaining(['GEMEENTE Mutation.startOnderzoek', 'GEMEENTE Mutation.draagOver', 'REGISSEUR Mutation.legProfielVast', 'REGISSEUR Mutation.selecteerCorporaties']),
+    );
+  });
+
+  it('refuses an act whose record cannot be written, and changes nothing; repaired, the same act is done and recorded', async () => {
+    const c = await toOnderzoek(fed, 'Anna Akte');
+    const before = await woonsituatieVan(c.id);
+    const recordsBefore = (await actRows('gemeente', c.id)).length;
+    await db('gemeente').execute(sql.raw(`alter table gemeente.verwerkingen add constraint logboek_test_kapot check (seq < 0) not valid`));
+    try {
+      const res = JSON.parse((await post(GEMEENTE_VENLO, ONDERZOEK, { id: c.id, woonsituatie: 'Nieuw, maar niet vastgelegd' })).text) as { errors?: { extensions?: Record<string, unknown> }[] };
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TOEGANGSLOG_ONBEREIKBAAR', handeling: 'legOnderzoekVast', serviceName: 'gemeente' });
+    } finally {
+      await db('gemeente').execute(sql.raw(`alter table gemeente.verwerkingen drop constraint logboek_test_kapot`));
+    }
+    expect(await woonsituatieVan(c.id)).toBe(before);
+    expect(await actRows('gemeente', c.id)).toHaveLength(recordsBefore);
+
+    const res = JSON.parse((await post(GEMEENTE_VENLO, ONDERZOEK, { id: c.id, woonsituatie: 'Nieuw en vastgelegd' })).text) as { errors?: unknown };
+    expect(res.errors).toBeUndefined();
+    expect(await woonsituatieVan(c.id)).toBe('Nieuw en vastgelegd');
+    expect(await actRows('gemeente', c.id)).toHaveLength(recordsBefore + 1);
+    expect((await verifyLogs([targets()[0]!]))[0]!.status).toBe('ok');
   });
 });
 

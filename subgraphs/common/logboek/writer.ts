@@ -9,11 +9,11 @@
  */
 import { getTableColumns } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { AccessLogWriter, RequestMeta } from '../access-log.js';
+import { ActNotRecorded, type AccessLogWriter, type ActLog, type RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
-import type { AccessRecord } from '../../../schema/transform.js';
 import { linkAuditRows, linkRows } from './chain.js';
 import type { CheckpointPublisher } from './checkpoint.js';
+import type { CheckpointHead } from './verify.js';
 import { createBatchQueue } from './group-commit.js';
 import { groupRecords, type ProcessingGroup } from './group.js';
 import { readAuditHead, readHead } from './head.js';
@@ -63,7 +63,13 @@ interface Pending {
   readonly meta: LogboekRequestMeta;
 }
 
-export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWriter {
+/** The writer of a request's records, and `act` for an act whose record commits with its change. */
+export type LogboekWriter = AccessLogWriter & { readonly act: ActLog };
+
+/** What a batch left as the log's heads: what the signed checkpoint publishes. */
+type LogHead = CheckpointHead;
+
+export function createLogboekWriter(options: LogboekWriterOptions): LogboekWriter {
   const { db, schema, subgraph, tables } = options;
   const now = options.now ?? (() => new Date());
   assertTablesInSchema(tables, schema);
@@ -71,8 +77,7 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
   const onCheckpointError = options.onCheckpointError ?? (() => {});
   const timeBatch = options.timeBatch ?? ((write) => write());
 
-  const writeBatch = async (batch: readonly Pending[]): Promise<void> => {
-    const head = await writeTransaction(batch);
+  const publish = async (head: LogHead): Promise<void> => {
     if (!options.checkpoint) return;
     try {
       await options.checkpoint(head);
@@ -81,68 +86,72 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
     }
   };
 
-  const writeTransaction = (batch: readonly Pending[]) =>
-    db.transaction(
-      async (tx) => {
-        // The lock first, then the head: under READ COMMITTED each later statement sees what the
-        // previous lock holder (this process's previous batch, another process, the sealer)
-        // committed, so no two writers link to the same head.
-        await lockLog(tx, schema);
-        const head = await readHead(tx, tables);
-        const auditHead = await readAuditHead(tx, tables);
-        // One clock reading per batch, taken under the lock: `tijdstip` then never decreases along
-        // seq, as when each request had its own transaction. A request's own arrival time would
-        // not: a request that waited in another process's queue could land after a later one,
-        // and the log's views (newest first by seq, filtered by tijdstip) assume the two agree.
-        const tijdstip = now();
-        const rows = linkRows(
-          head.hash,
-          batch
-            .flatMap(({ groups, meta }) =>
-              groups.map((group) => ({
-                ...group,
-                segment: head.openSegment,
-                traceId: meta.traceId,
-                spanId: meta.spanId,
-                parentSpanId: meta.parentSpanId ?? null,
-                partij: meta.caller.partij,
-                organisatie: meta.caller.organisatie,
-                tijdstip,
-              })),
-            )
-            .map((row, i) => ({ ...row, seq: head.seq + 1 + i })),
-        );
-        await insertAll(tx, tables.verwerkingen, rows);
-        // The audit rows in a chain of their own, linked the same way, in the same transaction.
-        const auditRows = linkAuditRows(
-          auditHead.hash,
-          batch.map(({ meta }, i) => ({
-            seq: auditHead.seq + 1 + i,
+  const writeBatch = async (batch: readonly Pending[]): Promise<void> => {
+    await publish(await db.transaction((tx) => appendBatch(tx, batch), { isolationLevel: 'read committed' }));
+  };
+
+  /**
+   * Appends `batch` to the log inside the caller's transaction: the log's lock, then its heads, then
+   * the chained rows. The lock is held until that transaction ends, so callers append last.
+   */
+  const appendBatch = async (tx: Db, batch: readonly Pending[]): Promise<LogHead> => {
+    // The lock first, then the head: under READ COMMITTED each later statement sees what the
+    // previous lock holder (this process's previous batch, another process, the sealer)
+    // committed, so no two writers link to the same head.
+    await lockLog(tx, schema);
+    const head = await readHead(tx, tables);
+    const auditHead = await readAuditHead(tx, tables);
+    // One clock reading per batch, taken under the lock: `tijdstip` then never decreases along
+    // seq, as when each request had its own transaction. A request's own arrival time would
+    // not: a request that waited in another process's queue could land after a later one,
+    // and the log's views (newest first by seq, filtered by tijdstip) assume the two agree.
+    const tijdstip = now();
+    const rows = linkRows(
+      head.hash,
+      batch
+        .flatMap(({ groups, meta }) =>
+          groups.map((group) => ({
+            ...group,
+            segment: head.openSegment,
             traceId: meta.traceId,
             spanId: meta.spanId,
-            sub: meta.caller.sub,
+            parentSpanId: meta.parentSpanId ?? null,
             partij: meta.caller.partij,
             organisatie: meta.caller.organisatie,
-            rol: meta.caller.rol ?? null,
-            azp: meta.caller.azp ?? null,
-            acr: meta.caller.acr ?? null,
-            operationName: meta.operationName,
             tijdstip,
-            segment: head.openSegment,
           })),
-        );
-        await insertAll(tx, tables.audit, auditRows);
-        const last = rows.at(-1);
-        const lastAudit = auditRows.at(-1);
-        return {
-          seq: last?.seq ?? head.seq,
-          hash: last?.hash ?? head.hash,
-          auditSeq: lastAudit?.seq ?? auditHead.seq,
-          auditHash: lastAudit?.hash ?? auditHead.hash,
-        };
-      },
-      { isolationLevel: 'read committed' },
+        )
+        .map((row, i) => ({ ...row, seq: head.seq + 1 + i })),
     );
+    await insertAll(tx, tables.verwerkingen, rows);
+    // The audit rows in a chain of their own, linked the same way, in the same transaction.
+    const auditRows = linkAuditRows(
+      auditHead.hash,
+      batch.map(({ meta }, i) => ({
+        seq: auditHead.seq + 1 + i,
+        traceId: meta.traceId,
+        spanId: meta.spanId,
+        sub: meta.caller.sub,
+        partij: meta.caller.partij,
+        organisatie: meta.caller.organisatie,
+        rol: meta.caller.rol ?? null,
+        azp: meta.caller.azp ?? null,
+        acr: meta.caller.acr ?? null,
+        operationName: meta.operationName,
+        tijdstip,
+        segment: head.openSegment,
+      })),
+    );
+    await insertAll(tx, tables.audit, auditRows);
+    const last = rows.at(-1);
+    const lastAudit = auditRows.at(-1);
+    return {
+      seq: last?.seq ?? head.seq,
+      hash: last?.hash ?? head.hash,
+      auditSeq: lastAudit?.seq ?? auditHead.seq,
+      auditHash: lastAudit?.hash ?? auditHead.hash,
+    };
+  };
 
   const enqueue = createBatchQueue<Pending>({
     run: (batch) => timeBatch(() => writeBatch(batch)),
@@ -151,13 +160,38 @@ export function createLogboekWriter(options: LogboekWriterOptions): AccessLogWri
     weight: (pending) => pending.groups.length,
   });
 
-  return async (records: readonly AccessRecord[], meta: LogboekRequestMeta): Promise<void> => {
+  const write: AccessLogWriter = async (records, meta) => {
     // No access to personal data, nothing to account for.
     if (records.length === 0) return;
     // Grouped before queueing: a request refused here (a BSN as betrokkene) fails alone and never
     // takes the requests of its batch down with it.
     await enqueue({ groups: groupRecords(records, subgraph), meta });
   };
+
+  // An act and its records: not queued behind other requests, but appended at the end of the act's
+  // own transaction, so the change and its record commit together or not at all.
+  const act: ActLog = async (meta, perform, recordsOf) => {
+    let head: LogHead | undefined;
+    const value = await db.transaction(
+      async (transaction) => {
+        const tx = transaction as unknown as Db;
+        const done = await perform(tx);
+        const groups = groupRecords(recordsOf(done), subgraph);
+        if (groups.length === 0) return done;
+        try {
+          head = await appendBatch(tx, [{ groups, meta }]);
+        } catch (error) {
+          throw new ActNotRecorded(error);
+        }
+        return done;
+      },
+      { isolationLevel: 'read committed' },
+    );
+    if (head) await publish(head);
+    return value;
+  };
+
+  return Object.assign(write, { act });
 }
 
 /** One multi-row insert, split only where a statement would exceed the parameter limit. */

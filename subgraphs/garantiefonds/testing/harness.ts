@@ -79,10 +79,12 @@ export async function startFondsHarness(start: Date = new Date('2026-03-01T10:00
     contextDown: false,
     nowMs: start.getTime(),
   } as FondsHarness & { url: string };
+  const writer = createLogboekWriter({ db: database.db, schema: 'garantiefonds', subgraph: 'garantiefonds', tables: logboek, now: () => new Date(harness.nowMs) });
   const subgraph = createGarantiefondsSubgraph({
     database,
     verifyToken: createTokenVerifier(AUTH, { keys: createLocalJWKSet({ keys: [keys.publicJwk] }), jtiRegister: postgresJtiRegister(database.db, tokenJti) }),
-    accessLog: createLogboekWriter({ db: database.db, schema: 'garantiefonds', subgraph: 'garantiefonds', tables: logboek, now: () => new Date(harness.nowMs) }),
+    accessLog: writer,
+    actLog: writer.act,
     policyContext: async (caller, _authorization, ids) => {
       if (harness.contextDown) throw new Error('beleidscontext onbereikbaar (test)');
       return new Map(ids.map((id) => {
