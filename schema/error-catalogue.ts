@@ -630,11 +630,11 @@ export const CATALOGUS = {
   },
   TOEGANGSLOG_ONBEREIKBAAR: {
     groep: 'beschikbaarheid',
-    betekenis: 'De toegang kon niet worden vastgelegd in het logboek; daarom worden geen gegevens verstrekt.',
-    wanneer: 'Elke query die persoonsgegevens oplevert; ook het logboek waar het niet is ingericht.',
-    watTeDoen: 'Probeer later opnieuw met backoff; blijft het, meld het bij de beheerder van die subgraaf.',
+    betekenis: 'De toegang of handeling kon niet worden vastgelegd in het logboek; daarom worden geen gegevens verstrekt en is de handeling niet uitgevoerd.',
+    wanneer: 'Elke query die persoonsgegevens oplevert; elke handeling op een traject (die wordt samen met haar vastlegging teruggedraaid, `handeling` noemt haar); ook het logboek waar het niet is ingericht.',
+    watTeDoen: 'Probeer later opnieuw met backoff (een handeling met dezelfde versie); blijft het, meld het bij de beheerder van die subgraaf.',
     herhaalbaar: true,
-    extensies: ['serviceName'],
+    extensies: ['serviceName', 'handeling'],
   },
   ROUTEPLANNER_ONBEREIKBAAR: {
     groep: 'beschikbaarheid',
