@@ -354,10 +354,28 @@ function laad() {
     return { fout: 'De server is niet bereikbaar. Probeer het later opnieuw.' };
   }).then(function (uitkomst) {
     if (mijn !== verzoek) return;
+    // Signed in, the token box gives way to the figures; a token no longer accepted brings it back.
+    aangemeld(!uitkomst.fout || !uitkomst.fout.startsWith(MELDINGEN.UNAUTHENTICATED));
     if (uitkomst.fout) { toonFout(uitkomst.fout); return; }
     toon(uitkomst.data, filters);
     $('status').textContent = 'Bijgewerkt om ' + new Date().toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' }) + '.';
   });
+}
+
+function aangemeld(ja) {
+  $('aanmelden').hidden = ja;
+  $('aangemeld').hidden = !ja;
+}
+
+/** Forgets the token and takes the figures off the screen, back to the sign-in box. */
+function afmelden() {
+  verzoek++;
+  $('token').value = '';
+  wis();
+  verbergFout();
+  aangemeld(false);
+  $('status').textContent = 'Afgemeld.';
+  $('token').focus();
 }
 
 function devLogin() {
@@ -392,6 +410,7 @@ function devLogin() {
   $('filters').addEventListener('submit', function (e) { e.preventDefault(); laad(); });
   $('exporteer').addEventListener('click', exporteer);
   $('afdrukken').addEventListener('click', function () { window.print(); });
+  $('afmelden').addEventListener('click', afmelden);
   var dev = $('dev-login');
   if (dev) dev.addEventListener('click', devLogin);
 })();

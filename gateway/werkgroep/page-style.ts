@@ -13,6 +13,7 @@ header { padding-top: 1rem; }
 h1 { font-size: 1.5rem; margin: 0.5rem 0; }
 h2 { font-size: 1.15rem; margin: 0 0 0.5rem; }
 .bereik { color: var(--zacht); margin: 0 0 1rem; }
+[hidden] { display: none !important; }
 .alleen-print { display: none; }
 .bediening { margin: 1rem 0; }
 form { display: grid; grid-template-columns: minmax(0, 1fr); gap: 0.75rem; background: #fff; border: 1px solid var(--lijn); border-radius: 6px; padding: 1rem; }

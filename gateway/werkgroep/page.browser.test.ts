@@ -400,8 +400,9 @@ describe.skipIf(missing !== null)(`Werkgroep page in Chromium${missing ? ` — S
   it('clears figures already on screen when a later request is refused', async () => {
     await load('werkgroep-ok');
     await page.getByTestId('tabel-per-periode').waitFor();
+    await page.getByTestId('afmelden').click();
     await page.getByTestId('token').fill('corporatie-woonwenz');
-    await page.getByTestId('toon-cijfers').click();
+    await page.getByTestId('aanmelden-knop').click();
     await page.getByTestId('foutmelding').waitFor();
     expect(await page.locator('table, canvas').count()).toBe(0);
     expect(await page.getByTestId('overzicht').isHidden()).toBe(true);
@@ -416,11 +417,25 @@ describe.skipIf(missing !== null)(`Werkgroep page in Chromium${missing ? ` — S
     expect(await page.locator('table').count()).toBe(0);
   });
 
+  it('puts the sign-in box away once signed in, and brings it back on sign-out with the figures gone', async () => {
+    await load('werkgroep-ok');
+    await page.getByTestId('tabel-per-periode').waitFor();
+    expect(await page.getByTestId('aanmelden').isHidden()).toBe(true);
+    expect(await page.getByTestId('aangemeld').isVisible()).toBe(true);
+    await page.getByTestId('afmelden').click();
+    expect(await page.getByTestId('aanmelden').isVisible()).toBe(true);
+    expect(await page.getByTestId('token').inputValue()).toBe('');
+    expect(await page.locator('table, canvas').count()).toBe(0);
+    expect(await page.getByTestId('exporteer-csv').isDisabled()).toBe(true);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('tells the user to sign in again on HTTP 401', async () => {
     await load('verlopen');
     await page.getByTestId('foutmelding').waitFor();
     await expect(page.getByTestId('foutmelding').textContent()).resolves.toContain('niet (meer) aangemeld');
     expect(await page.locator('table').count()).toBe(0);
+    expect(await page.getByTestId('aanmelden').isVisible()).toBe(true);
   });
 
   it('asks for a token before sending anything', async () => {

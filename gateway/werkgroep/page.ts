@@ -133,6 +133,7 @@ export function renderWerkgroepDocument(options: WerkgroepPageOptions): Werkgroe
 ${devKnop}
 </div>
 </form>
+<p id="aangemeld" class="bediening" data-testid="aangemeld" hidden>Aangemeld. <button type="button" id="afmelden" class="tweede" data-testid="afmelden">Afmelden</button></p>
 <p id="status" role="status" data-testid="status"></p>
 <div id="fout" class="fout" role="alert" data-testid="foutmelding" hidden></div>
 <div id="overzicht" data-testid="overzicht" hidden></div>
