@@ -354,8 +354,10 @@ function laad() {
     return { fout: 'De server is niet bereikbaar. Probeer het later opnieuw.' };
   }).then(function (uitkomst) {
     if (mijn !== verzoek) return;
-    // Signed in, the token box gives way to the figures; a token no longer accepted brings it back.
-    aangemeld(!uitkomst.fout || !uitkomst.fout.startsWith(MELDINGEN.UNAUTHENTICATED));
+    // Signed in, the token box gives way to the figures; a token not (or no longer) accepted brings
+    // it back. Other failures (a period refused, the server away) leave it as it was.
+    if (!uitkomst.fout) aangemeld(true);
+    else if (uitkomst.fout.startsWith(MELDINGEN.UNAUTHENTICATED) || uitkomst.fout.startsWith(MELDINGEN.DOSERING_GEWEIGERD)) aangemeld(false);
     if (uitkomst.fout) { toonFout(uitkomst.fout); return; }
     toon(uitkomst.data, filters);
     $('status').textContent = 'Bijgewerkt om ' + new Date().toLocaleTimeString('nl-NL', { hour: '2-digit', minute: '2-digit' }) + '.';

@@ -280,8 +280,9 @@ describe.skipIf(missing !== null)(`Werkgroep dashboard against the real federati
     await kies('MAAND', '2025-01', '2025-03');
     await page.getByTestId('dev-login').click();
     await page.getByTestId('tabel-per-periode').waitFor();
+    await page.getByTestId('afmelden').click();
     await page.getByTestId('token').fill(await fed.token({ partij: 'CORPORATIE', organisatie: 'woonwenz' }));
-    await page.getByTestId('toon-cijfers').click();
+    await page.getByTestId('aanmelden-knop').click();
     const fout = page.getByTestId('foutmelding');
     await fout.waitFor();
     await expect(fout.textContent()).resolves.toBe(
@@ -291,6 +292,8 @@ describe.skipIf(missing !== null)(`Werkgroep dashboard against the real federati
     expect(await page.getByTestId('tabellen').isHidden()).toBe(true);
     expect(await page.locator('table, canvas').count()).toBe(0);
     expect(await page.getByTestId('exporteer-csv').isDisabled()).toBe(true);
+    // A refused token: the box is back for another.
+    expect(await page.getByTestId('aanmelden').isVisible()).toBe(true);
     expect(fouten.filter((f) => !/status of 40\d/.test(f))).toEqual([]);
   });
 
