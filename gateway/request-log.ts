@@ -5,6 +5,7 @@
  * records of that request carry.
  */
 import type { Logger } from '../subgraphs/common/observability/log.js';
+import { partnerRequestId } from './plugins/use-request-id.js';
 
 export type LogFields = Readonly<Record<string, unknown>>;
 export type LogEvent = (msg: string, fields?: LogFields, request?: Request) => void;
@@ -21,7 +22,9 @@ export function gatewayLog(logger: Logger, traceIdOf: (request: Request) => stri
     (level: 'info' | 'warn'): LogEvent =>
     (msg, fields = {}, request) => {
       const traceId = request ? traceIdOf(request) : undefined;
-      logger[level]({ ...(traceId ? { traceId } : {}), ...fields }, msg);
+      // The partner's own request id too, when it sent one: what it will quote when it asks.
+      const requestId = request ? partnerRequestId(request) : undefined;
+      logger[level]({ ...(traceId ? { traceId } : {}), ...(requestId ? { requestId } : {}), ...fields }, msg);
     };
   return { info: at('info'), warn: at('warn') };
 }

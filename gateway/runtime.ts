@@ -29,6 +29,7 @@ import { useMetrics } from './plugins/use-metrics.js';
 import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
 import { flushTracing, useTracing, tracedTraceId } from './plugins/use-tracing.js';
+import { useRequestId } from './plugins/use-request-id.js';
 import { gatewayLog } from './request-log.js';
 import { loadSupergraph } from './supergraph.js';
 import { createDocumentCheck } from './trusted-documents/check.js';
@@ -96,6 +97,8 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
     graphiql: false,
     maskedErrors: { maskError: maskGatewayError },
     batching: { limit: 10 },
+    // Ours (`useRequestId`): the trace id, or the partner's own id when well-formed.
+    requestId: false,
     persistedDocuments: trustedDocuments({ modus: config.vertrouwdeDocumenten ?? 'uit', db: deps.database.db, log }),
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }) => ({
@@ -106,6 +109,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
     },
     plugins: (ctx) => [
       ...(tracing ? [tracing] : []),
+      useRequestId(traceIdOf),
       useLoadShedding({ maxInFlight: config.maxInFlight ?? 256, log }),
       useCors(config.corsOrigins),
       useMetrics({ log: ctx.log }),

@@ -7,15 +7,17 @@
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { PREFLIGHT_HEADERS } from './use-csrf-prevention.js';
+import { REQUEST_ID_HEADER } from './use-request-id.js';
 
-const ALLOWED_HEADERS = ['authorization', 'content-type', 'traceparent', ...PREFLIGHT_HEADERS].join(', ');
+const ALLOWED_HEADERS = ['authorization', 'content-type', 'traceparent', REQUEST_ID_HEADER, ...PREFLIGHT_HEADERS].join(', ');
 
 export function useCors(allowlist: readonly string[]): GatewayPlugin {
   const allowed = new Set(allowlist);
   const headersFor = (request: Request): Record<string, string> => {
     const origin = request.headers.get('origin');
     if (origin === null || !allowed.has(origin)) return {};
-    return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
+    // The request id is the one header a page needs to read: to quote it when asking after a request.
+    return { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true', 'access-control-expose-headers': REQUEST_ID_HEADER };
   };
   return {
     onRequest({ request, endResponse, fetchAPI }) {

@@ -85,6 +85,8 @@ describe('CORS from the allowlist', () => {
     const post = await send({ method: 'POST', headers: { ...json, origin: DASHBOARD }, body });
     expect(post.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
     expect(post.headers.get('access-control-allow-credentials')).toBe('true');
+    // A page may read the request id, to quote it.
+    expect(post.headers.get('access-control-expose-headers')).toBe('x-request-id');
     expect(post.headers.get('vary')).toMatch(/origin/i);
     const preflight = await send({ method: 'OPTIONS', headers: { origin: DASHBOARD, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' } });
     expect(preflight.status).toBe(204);

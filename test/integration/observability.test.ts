@@ -23,15 +23,16 @@ afterAll(async () => {
 const venlo = { partij: 'GEMEENTE', gemeente: 'venlo' } as const;
 const PLANTED = `Plantwaarde-${randomBytes(6).toString('hex')}`;
 
-/** POSTs to the gateway with a `traceparent` of our own; returns the trace id and the answer. */
-async function traced(query: string, variables: Record<string, unknown>) {
+/** POSTs to the gateway with a `traceparent` of our own; returns the trace id, the answer and its request id. */
+async function traced(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
   const traceId = randomBytes(16).toString('hex');
   const response = await fetch(`${fed.gatewayUrl}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await fed.token(venlo)}`, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await fed.token(venlo)}`, traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`, ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { traceId, body: (await response.json()) as { data?: any; errors?: { extensions?: Record<string, unknown> }[] } };
+  const requestId = response.headers.get('x-request-id');
+  return { traceId, requestId, body: (await response.json()) as { data?: any; errors?: { extensions?: Record<string, unknown> }[] } };
 }
 
 const metricsOf = async (name: keyof TestFederation['subgraphs']) => {
@@ -40,6 +41,24 @@ const metricsOf = async (name: keyof TestFederation['subgraphs']) => {
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
   return response.text();
 };
+
+describe('request ids', () => {
+  it('answers every request with x-request-id: the trace id the logs and access records carry, or the partner’s own well-formed id', async () => {
+    const plain = await traced(`{ __typename }`, {});
+    expect(plain.requestId).toBe(plain.traceId);
+    logs.clear();
+    const own = await traced(`{ trajecten { garantieaanvragen { bedragCent } } }`, {}, { 'x-request-id': 'woonwenz-2026-0042' });
+    expect(own.requestId).toBe('woonwenz-2026-0042');
+    expect(logs.records()).toContainEqual(expect.objectContaining({ service: 'gateway', msg: 'statisch geweigerd', traceId: own.traceId, requestId: 'woonwenz-2026-0042' }));
+    // Anything else a partner sends is neither echoed nor logged.
+    const odd = await traced(`{ __typename }`, {}, { 'x-request-id': `<script>${'x'.repeat(200)}` });
+    expect(odd.requestId).toBe(odd.traceId);
+    // A refusal before anything ran (no token) carries one too.
+    const refused = await fetch(`${fed.gatewayUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
 
 describe('structured logs', () => {
   it('writes one JSON object per line with service, level and msg, the request’s trace id on its refusals, and never a planted variable', async () => {
