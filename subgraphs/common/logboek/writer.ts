@@ -7,8 +7,8 @@
  * the runtime's "durable before the response leaves" holds; it rejects on any error of that batch,
  * so the response then carries no data (fail closed).
  */
-import { getTableColumns } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import { getTableColumns, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { ActNotRecorded, type AccessLogWriter, type ActLog, type RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
 import { linkAuditRows, linkRows } from './chain.js';
@@ -54,9 +54,6 @@ export type LogboekRequestMeta = RequestMeta;
  */
 export const MAX_BATCH_REQUESTS = 200;
 export const MAX_BATCH_ROWS = 5_000;
-
-/** PostgreSQL's wire protocol counts a statement's parameters in 16 bits. */
-const MAX_PARAMETERS = 65_535;
 
 interface Pending {
   readonly groups: readonly ProcessingGroup[];
@@ -194,10 +191,25 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
   return Object.assign(write, { act });
 }
 
-/** One multi-row insert, split only where a statement would exceed the parameter limit. */
+/**
+ * One insert of every row, with one parameter: the rows as a JSON array, unpacked by the database
+ * (`jsonb_to_recordset`). A batch holds thousands of values; bound one by one, building the
+ * statement cost more than writing it (drizzle checks each parameter's kind several times). Each
+ * value goes through its column's own driver mapping first, so what is stored is what drizzle would
+ * have stored, and what the chain hashed is what `verify-log` reads back.
+ */
 async function insertAll<T extends PgTable>(tx: Db, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
-  const perStatement = Math.floor(MAX_PARAMETERS / Object.keys(getTableColumns(table)).length);
-  for (let start = 0; start < rows.length; start += perStatement) {
-    await tx.insert(table).values(rows.slice(start, start + perStatement));
-  }
+  if (rows.length === 0) return;
+  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generatedIdentity) as [string, PgColumn][];
+  const json = rows.map((row) => {
+    const values: Record<string, unknown> = {};
+    for (const [key, column] of columns) {
+      const value = (row as Record<string, unknown>)[key];
+      values[column.name] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+    }
+    return values;
+  });
+  const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
+  const shape = sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `);
+  await tx.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(${shape})`);
 }
