@@ -41,9 +41,24 @@ const REDEN_TEKST = {
   CONTEXT_ONBESCHIKBAAR: 'de beleidscontext kon niet worden geladen; uit voorzorg geweigerd',
 } as const;
 
+/**
+ * Made without a stack: a refusal is expected control flow, made by the dozen per answer (61 in the
+ * regisseur's 20-case view). A stack would say nothing about it, yet costs a capture each, and a
+ * source-mapped formatting each time graphql-js wraps the error (`locatedError` reads `.stack`).
+ */
+function zonderStack<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** A refused field: says why (phase, consent, relation, party), never the value. */
 export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }>, coordinate: string, trajectId?: string): GraphQLError {
-  return new GraphQLError(`Dosering: ${coordinate} geweigerd — ${REDEN_TEKST[decision.reden]}.`, {
+  return zonderStack(() => new GraphQLError(`Dosering: ${coordinate} geweigerd — ${REDEN_TEKST[decision.reden]}.`, {
     extensions: {
       code: ErrorCode.DOSERING_GEWEIGERD,
       reden: decision.reden,
@@ -56,7 +71,7 @@ export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }
       ...(decision.fase ? { fase: decision.fase } : {}),
       ...(decision.relatie ? { relatie: decision.relatie } : {}),
     },
-  });
+  }));
 }
 
 /**
