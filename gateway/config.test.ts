@@ -24,6 +24,14 @@ describe('gateway configuration', () => {
     expect(() => gatewayConfigFromEnv({ ...env, VERTROUWDE_DOCUMENTEN: 'aan' })).toThrow(/VERTROUWDE_DOCUMENTEN moet verplicht of uit zijn/);
   });
 
+  it('sheds on event-loop delay from 1000 ms by default, 0 switching it off, and refuses nonsense at boot', () => {
+    const env = { JWKS_URL: 'https://idp.example/jwks.json' };
+    expect(gatewayConfigFromEnv(env).maxEventLoopDelayMs).toBe(1000);
+    expect(gatewayConfigFromEnv({ ...env, MAX_EVENT_LOOP_DELAY_MS: '0' }).maxEventLoopDelayMs).toBe(0);
+    expect(() => gatewayConfigFromEnv({ ...env, MAX_EVENT_LOOP_DELAY_MS: '-5' })).toThrow(/MAX_EVENT_LOOP_DELAY_MS moet een niet-negatief geheel getal zijn/);
+    expect(() => gatewayConfigFromEnv({ ...env, MAX_IN_FLIGHT: '0' })).toThrow(/MAX_IN_FLIGHT moet een positief geheel getal zijn/);
+  });
+
   it('allows no cross-origin caller by default, and only exact origins', () => {
     expect(parseCorsOrigins(undefined)).toEqual([]);
     expect(parseCorsOrigins(' https://a.example , http://localhost:5173 ')).toEqual(['https://a.example', 'http://localhost:5173']);

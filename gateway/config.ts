@@ -26,6 +26,8 @@ export interface GatewayConfig {
   readonly limits?: OperationLimits;
   /** Requests in progress at most before new ones get 503 OVERBELAST (`MAX_IN_FLIGHT`). @default 256 */
   readonly maxInFlight?: number;
+  /** The event loop's delay (ms) beyond which new requests get 503 OVERBELAST (`MAX_EVENT_LOOP_DELAY_MS`; 0 is off). @default 1000 */
+  readonly maxEventLoopDelayMs?: number;
   /** `verplicht`: a partner's operation runs only as an approved trusted document, by id (`VERTROUWDE_DOCUMENTEN`). @default 'uit' */
   readonly vertrouwdeDocumenten?: VertrouwdeDocumentenModus;
 }
@@ -45,11 +47,11 @@ function port(env: Env, name: string, fallback: number): number {
   return n;
 }
 
-function positiveInt(env: Env, name: string, fallback: number): number {
+function positiveInt(env: Env, name: string, fallback: number, min = 1): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
-  if (!Number.isSafeInteger(n) || n < 1) throw new TypeError(`${name} moet een positief geheel getal zijn, niet "${raw}"`);
+  if (!Number.isSafeInteger(n) || n < min) throw new TypeError(`${name} moet een ${min === 0 ? 'niet-negatief' : 'positief'} geheel getal zijn, niet "${raw}"`);
   return n;
 }
 
@@ -104,6 +106,7 @@ export function gatewayConfigFromEnv(env: Env = process.env, { demo = false }: G
     corsOrigins: parseCorsOrigins(env['CORS_ORIGINS']),
     limits: limitsFromEnv(env),
     maxInFlight: positiveInt(env, 'MAX_IN_FLIGHT', 256),
+    maxEventLoopDelayMs: positiveInt(env, 'MAX_EVENT_LOOP_DELAY_MS', 1000, 0),
     vertrouwdeDocumenten: oneOf(env, 'VERTROUWDE_DOCUMENTEN', VERTROUWDE_DOCUMENTEN_MODI, 'uit'),
   });
 }

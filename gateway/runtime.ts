@@ -110,7 +110,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
     plugins: (ctx) => [
       ...(tracing ? [tracing] : []),
       useRequestId(traceIdOf),
-      useLoadShedding({ maxInFlight: config.maxInFlight ?? 256, log }),
+      useLoadShedding({ maxInFlight: config.maxInFlight ?? 256, maxEventLoopDelayMs: config.maxEventLoopDelayMs ?? 0, log }),
       useCors(config.corsOrigins),
       useMetrics({ log: ctx.log }),
       ...(config.devIssuer && deps.devKeys

@@ -42,6 +42,8 @@ export interface FederationOptions {
   /** The gateway's operation limits and load shedding (`MAX_*`, `LIST_SIZE`, `MAX_IN_FLIGHT`). @default the gateway's defaults */
   readonly limits?: GatewayConfig['limits'];
   readonly maxInFlight?: number | undefined;
+  /** The gateway's event-loop delay for shedding (`MAX_EVENT_LOOP_DELAY_MS`). @default off */
+  readonly maxEventLoopDelayMs?: number | undefined;
   /** Trusted documents required of partners (`VERTROUWDE_DOCUMENTEN`). @default 'uit' */
   readonly vertrouwdeDocumenten?: GatewayConfig['vertrouwdeDocumenten'];
   readonly now?: () => number;
@@ -135,6 +137,7 @@ export async function launchFederation(options: FederationOptions): Promise<Fede
     corsOrigins: options.corsOrigins ?? [],
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.maxInFlight ? { maxInFlight: options.maxInFlight } : {}),
+    ...(options.maxEventLoopDelayMs ? { maxEventLoopDelayMs: options.maxEventLoopDelayMs } : {}),
     ...(options.vertrouwdeDocumenten ? { vertrouwdeDocumenten: options.vertrouwdeDocumenten } : {}),
   };
   const gateway = await createWoonkansGateway(config, {

@@ -200,6 +200,8 @@ try {
   }
   const counts: Counts = { answers: 0, statuses: new Map(), fiveXx: 0, fiveXxInFault: 0, failures: 0, withData: 0, ms: [] };
   const withPersonalData: AnswerWithPersonalData[] = [];
+  /** The requests that got no answer, by why (`TimeoutError`, `UND_ERR_CONNECT_TIMEOUT`, `ECONNRESET`, …). */
+  const failureKinds = new Map<string, number>();
   const fiveXxSamples: string[] = [];
   /** The errors in the answers by code (and service): refusals, unreachable subgraphs during a kill. */
   const errorCodes = new Map<string, number>();
@@ -250,8 +252,12 @@ try {
         counts.withData++;
         withPersonalData.push({ traceId, cases, named });
       }
-    } catch {
+    } catch (error) {
       counts.failures++;
+      // Why: our 30 s timeout, a connection never accepted (undici's connect timeout), or a reset.
+      const e = error as { name?: string; cause?: { code?: string; name?: string } };
+      const why = e.cause?.code ?? e.cause?.name ?? e.name ?? 'onbekend';
+      failureKinds.set(why, (failureKinds.get(why) ?? 0) + 1);
     }
   };
   // The run's clock starts with the load (the setup above took its own time).
@@ -387,7 +393,7 @@ Soak, ${minutes} min, ${clients} clients, ${databaseUrl ? 'PostgreSQL' : 'PGlite
   antwoorden:        ${counts.answers} (${(counts.answers / (durationMs / 1000)).toFixed(0)}/s; p50 ${q(0.5).toFixed(0)} ms, p99 ${q(0.99).toFixed(0)} ms)
   statussen:         ${[...counts.statuses].sort(([a], [b]) => a - b).map(([s, c]) => `${s}: ${c}`).join(', ')}
   5xx:               ${counts.fiveXx} buiten de storingen, ${counts.fiveXxInFault} tijdens een storing${fiveXxSamples.length ? `\n    ${fiveXxSamples.join('\n    ')}` : ''}
-  geen antwoord:     ${counts.failures} (binnen 30 s)
+  geen antwoord:     ${counts.failures} (binnen 30 s)${failureKinds.size ? `: ${[...failureKinds].map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}
   fouten in antwoorden: ${[...errorCodes].sort(([, a], [, b]) => b - a).map(([c, k]) => `${c} ${k}`).join(', ') || 'geen'}
   met persoonsgegevens: ${withPersonalData.length} antwoorden (${withPersonalData.reduce((s, a) => s + a.cases.length, 0)} trajecten, ${withPersonalData.reduce((s, a) => s + a.named.length, 0)} namen)
   zonder verwerkingsregels: ${unlogged.length}${unlogged.length ? `\n    ${unlogged.slice(0, 10).join('\n    ')}` : ''}

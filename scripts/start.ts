@@ -67,6 +67,7 @@ const fed = await launchFederation({
   corsOrigins: config.corsOrigins,
   ...(config.limits ? { limits: config.limits } : {}),
   maxInFlight: config.maxInFlight,
+  maxEventLoopDelayMs: config.maxEventLoopDelayMs,
   vertrouwdeDocumenten: config.vertrouwdeDocumenten,
   gatewayPlugins: [useWerkgroepPage({ devPersonas: true })],
   monitoringDrempel: subgraphConfigs.regisseur.monitoringDrempel,
