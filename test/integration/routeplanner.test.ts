@@ -40,6 +40,11 @@ describe('a case from melding to closing', () => {
     c = await toGehuisvest(fed, c);
     const evalRes = await fed.gql(WOONWENZ, `mutation($id: ID!) { registreerEvaluatie(trajectId: $id, input: { datum: "2027-06-01", soort: HALFJAARLIJKS, bevindingen: "Woont goed, huur op tijd betaald.", zelfstandigWonend: true }) { id } }`, { id: c.id });
     expect(evalRes.errors).toBeUndefined();
+    // The evaluation of a negative end comes only with that end (beeindigHuur), never by hand.
+    const byHand = await fed.gql(WOONWENZ, `mutation($id: ID!) { registreerEvaluatie(trajectId: $id, input: { datum: "2027-07-01", soort: NEGATIEVE_BEEINDIGING, bevindingen: "Ontruimd." }) { id } }`, { id: c.id });
+    expect(byHand.errors?.[0]?.extensions).toMatchObject({ code: 'ONGELDIGE_INVOER', veld: 'soort' });
+    const evaluaties = await fed.gql<any>(WOONWENZ, `query($id: ID!) { traject(id: $id) { evaluaties { soort } } }`, { id: c.id });
+    expect(evaluaties.data.traject.evaluaties.map((e: { soort: string }) => e.soort)).toEqual(['HALFJAARLIJKS']);
     // The outcome follows the lease: it ended positively first, so the case closes as such.
     const ended = await fed.gql(WOONWENZ, `mutation($id: ID!) { beeindigHuur(trajectId: $id, beeindiging: POSITIEF, datum: "2028-06-01") { id } }`, { id: c.id });
     expect(ended.errors).toBeUndefined();

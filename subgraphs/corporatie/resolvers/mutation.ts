@@ -78,6 +78,11 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
         ctx: SubgraphContext,
       ) => {
         if (!validDate(a.input.datum) || !a.input.bevindingen.trim()) throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Datum en bevindingen zijn verplicht.');
+        // The evaluation of a negative end is recorded with the end itself (beeindigHuur): by hand it
+        // would tell the fund of an end that never happened.
+        if (a.input.soort === 'NEGATIEVE_BEEINDIGING') {
+          throw weigering(ErrorCode.ONGELDIGE_INVOER, 'Een evaluatie van een negatieve beëindiging wordt vastgelegd met beeindigHuur, niet los.', { veld: 'soort' });
+        }
         await ctx.db.insert(evaluaties).values({
           id: randomUUID(),
           trajectId: a.trajectId,
