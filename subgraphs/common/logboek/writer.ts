@@ -16,7 +16,7 @@ import type { CheckpointPublisher } from './checkpoint.js';
 import type { CheckpointHead } from './verify.js';
 import { createBatchQueue } from './group-commit.js';
 import { groupRecords, type ProcessingGroup } from './group.js';
-import { readAuditHead, readHead } from './head.js';
+import { readHeads } from './head.js';
 import { lockLog } from './lock.js';
 import { assertTablesInSchema, type LogboekTables } from './tables.js';
 
@@ -96,8 +96,7 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
     // previous lock holder (this process's previous batch, another process, the sealer)
     // committed, so no two writers link to the same head.
     await lockLog(tx, schema);
-    const head = await readHead(tx, tables);
-    const auditHead = await readAuditHead(tx, tables);
+    const { head, auditHead } = await readHeads(tx, tables);
     // One clock reading per batch, taken under the lock: `tijdstip` then never decreases along
     // seq, as when each request had its own transaction. A request's own arrival time would
     // not: a request that waited in another process's queue could land after a later one,
