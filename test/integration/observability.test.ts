@@ -82,6 +82,17 @@ describe('structured logs', () => {
     }
     expect(logs.records()).toContainEqual(expect.objectContaining({ service: 'gemeente', msg: 'geweigerd', code: 'ONGELDIGE_INVOER', traceId: refused.traceId, rootField: 'registreerMelding' }));
     expect(logs.records()).toContainEqual(expect.objectContaining({ service: 'gateway', msg: 'statisch geweigerd', code: 'DOSERING_GEWEIGERD', traceId: unknownField.traceId }));
+    // The field refusals of one request are one line: how many, by reason, which fields (in the
+    // melding phase the gemeente has not researched yet, so some of these are refused).
+    const vroeg = await traced(`query($id: ID!) { traject(id: $id) { inwoner { naam bsn geboortedatum gezondheid } } }`, { id });
+    const refusals = (vroeg.body.errors ?? []).filter((e) => e.extensions?.['code'] === 'DOSERING_GEWEIGERD').map((e) => e.extensions!);
+    expect(refusals.length).toBeGreaterThan(1);
+    const redenen: Record<string, number> = {};
+    for (const r of refusals) redenen[String(r['reden'])] = (redenen[String(r['reden'])] ?? 0) + 1;
+    const lines = logs.records().filter((r) => r['traceId'] === vroeg.traceId && r['service'] === 'gemeente' && String(r['msg']).includes('geweigerd'));
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'velden geweigerd', code: 'DOSERING_GEWEIGERD', aantal: refusals.length, redenen, velden: [...new Set(refusals.map((r) => String(r['veld'])))].sort() }),
+    ]);
     // The read was logged in the access log under the same trace id the logs use.
     const rows = await fed.subgraphs.gemeente.database.db
       .select({ traceId: gemeenteLog.verwerkingen.traceId })

@@ -1,9 +1,10 @@
 /**
  * What a subgraph notes of each GraphQL request for its logs, metrics and span: the operation's
- * type and name, and for every error its code — logged as one line with the request's trace id.
- * A refusal is logged by code, `reden`, the field's schema coordinate (`veld`) and the root field's
- * name (never the response path: it holds the caller's aliases); an internal error with the error
- * itself (`safeError`), never its variables or query.
+ * type and name, and for every error its code — logged with the request's trace id. A refusal is
+ * logged by code, `reden`, the field's schema coordinate (`veld`) and the root field's name (never
+ * the response path: it holds the caller's aliases); the field refusals of one request as one line
+ * (`velden geweigerd`: how many, by reason, which fields); an internal error with the error itself
+ * (`safeError`), never its variables or query.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
@@ -66,6 +67,12 @@ export function requestObserverPlugin(logger: Logger, metrics: SubgraphMetrics):
         },
         async didEncounterErrors({ errors, contextValue, operation }) {
           const { traceId, spanId } = contextValue.trace;
+          // Field refusals come by the dozen per answer (61 in the regisseur's 20-case view): one
+          // line per request counts them by reason and names their fields; each one, with its
+          // case, is in the access log already.
+          const velden = new Set<string>();
+          const redenen: Record<string, number> = {};
+          let geweigerd = 0;
           for (const error of errors) {
             const c = classifyError(error, error.extensions?.['code']);
             const code = c.kind === 'weigering' ? codeLabel(c.code) : c.kind === 'ongeldig' ? ErrorCode.ONGELDIGE_INVOER : 'INTERNAL_SERVER_ERROR';
@@ -76,6 +83,12 @@ export function requestObserverPlugin(logger: Logger, metrics: SubgraphMetrics):
               continue;
             }
             const { reden, veld } = error.extensions ?? {};
+            if (code === ErrorCode.DOSERING_GEWEIGERD) {
+              geweigerd++;
+              if (typeof veld === 'string') velden.add(veld);
+              if (typeof reden === 'string') redenen[reden] = (redenen[reden] ?? 0) + 1;
+              continue;
+            }
             logger.info(
               {
                 traceId,
@@ -87,6 +100,12 @@ export function requestObserverPlugin(logger: Logger, metrics: SubgraphMetrics):
                 operationName: contextValue.observed.operationName,
               },
               'geweigerd',
+            );
+          }
+          if (geweigerd > 0) {
+            logger.info(
+              { traceId, spanId, code: ErrorCode.DOSERING_GEWEIGERD, aantal: geweigerd, redenen, velden: [...velden].sort(), operationName: contextValue.observed.operationName },
+              'velden geweigerd',
             );
           }
         },
