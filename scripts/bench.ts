@@ -6,7 +6,9 @@
  * - `compare`: the comparison of issue 13 (scripts/bench/compare.ts) — five workloads at 1, 10 and
  *   50 clients through (a) this federation, (b) the same subgraphs undosed and unlogged, (c) bare Hive
  *   Gateway with the Rust query planner and bare @apollo/gateway in front of (a)'s subgraphs;
- * - `context`: the policy context under load, straight at the subgraphs (scripts/bench-context.ts).
+ * - `context`: the policy context under load, straight at the subgraphs (scripts/bench-context.ts);
+ * - `scale` (only when asked, PostgreSQL only): the regisseur's view and the Werkgroep's figures at
+ *   1k, 10k and 100k cases (`--sizes=`), each size loaded once into its own database (scripts/bench/scale.ts).
  *
  * Flags: `--only=` a comma list of sections, workloads (`regisseur`, `corporatie`, `gemeente`,
  * `werkgroep`, `licht-onder-zwaar`) and columns (`federation`, `undosed`, `hiveRust`,
@@ -31,6 +33,7 @@ import { benchPolicyContext } from './bench-context.js';
 import { launchApolloGateway, launchHiveRust } from './bench/bare-gateways.js';
 import { COLUMNS, compare, comparisonJson, printComparison, WORKLOADS, type Column, type ColumnName } from './bench/compare.js';
 import { launchUndosed, type BenchGateway } from './bench/undosed.js';
+import { benchScale } from './bench/scale.js';
 import { silentLogger } from '../subgraphs/common/observability/log.js';
 
 const fmt = (n: number, d = 1) => n.toFixed(d);
@@ -42,18 +45,20 @@ const json = process.argv.includes('--json');
 const log = json ? (line: string) => console.error(line) : (line: string) => console.log(line);
 
 const SECTIONS = ['decide', 'log', 'compare', 'context'] as const;
+/** Not in the default run: loading 100k cases takes minutes the first time. */
+const ON_REQUEST = ['scale'] as const;
 const only = flag('only')?.split(',').map((s) => s.trim()).filter(Boolean);
 const workloadNames = WORKLOADS.map((w) => w.name);
 for (const o of only ?? []) {
-  if (![...SECTIONS, ...workloadNames, ...COLUMNS].includes(o as never)) {
-    console.error(`bench: --only=${o}: not one of ${[...SECTIONS, ...workloadNames, ...COLUMNS].join(', ')}`);
+  if (![...SECTIONS, ...ON_REQUEST, ...workloadNames, ...COLUMNS].includes(o as never)) {
+    console.error(`bench: --only=${o}: not one of ${[...SECTIONS, ...ON_REQUEST, ...workloadNames, ...COLUMNS].join(', ')}`);
     process.exit(2);
   }
 }
 const onlyWorkloads = only?.filter((o) => workloadNames.includes(o));
 const onlyColumns = only?.filter((o): o is ColumnName => (COLUMNS as readonly string[]).includes(o));
 const sections = new Set<string>(
-  !only ? SECTIONS : [...only.filter((o) => (SECTIONS as readonly string[]).includes(o)), ...(onlyWorkloads?.length || onlyColumns?.length ? ['compare'] : [])],
+  !only ? SECTIONS : [...only.filter((o) => ([...SECTIONS, ...ON_REQUEST] as readonly string[]).includes(o)), ...(onlyWorkloads?.length || onlyColumns?.length ? ['compare'] : [])],
 );
 /** `--clients=1,10,50`: the client counts (compare: 1,10,50 by default; context: 10,50). */
 const clients = flag('clients')?.split(',').map(Number);
@@ -216,3 +221,16 @@ async function benchAccessLog(): Promise<void> {
 if (sections.has('decide')) benchDecide();
 if (sections.has('log')) await benchAccessLog();
 if (sections.has('compare') || sections.has('context')) await benchFederation();
+if (sections.has('scale')) {
+  if (!databaseUrl) {
+    console.error('bench: --only=scale needs DATABASE_URL (a PostgreSQL server; a database per size is created beside it)');
+    process.exit(2);
+  }
+  const sizes = (flag('sizes') ?? '1000,10000,100000').split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 400)) {
+    console.error('bench: --sizes= takes whole numbers ≥ 400, e.g. --sizes=1000,10000,100000');
+    process.exit(2);
+  }
+  const { keys } = await generateDevKeys();
+  await benchScale({ baseUrl: databaseUrl, sizes, clients: clients ?? [1, 10], seconds, devKeys: keys, logger: silentLogger(), fetch: globalThis.fetch, log });
+}

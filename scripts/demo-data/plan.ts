@@ -150,20 +150,27 @@ function nieuweCode(rng: Rng, bezet: Set<string>): string {
   }
 }
 
-export function maakDemoPlan(now: Date, opties: PlanOpties = {}): DemoPlan {
+const legePlan = (now: Date): DemoPlan => ({
+  now: now.toISOString(),
+  trajecten: [],
+  gemeente: { inwoners: [], meldingen: [], onderzoeken: [], documenten: [], ondersteuningsplannen: [] },
+  regisseur: { trajecten: [], transities: [], profielen: [], selecties: [], toestemmingen: [], toestemmingGebeurtenissen: [], casusoverleggen: [], doorbrekingen: [] },
+  corporatie: { woningaanbiedingen: [], huurovereenkomsten: [], evaluaties: [] },
+  negatieveEinden: [],
+});
+
+/**
+ * The plan in slices of `deel` cases, each a plan of its own: the same cases, ids and codes as the
+ * whole plan, for a million cases without holding them all in memory (the scale loader,
+ * `scripts/scale`). Codes and BSNs stay unique across slices.
+ */
+export function* maakDemoPlanInDelen(now: Date, opties: PlanOpties & { readonly deel: number }): Generator<DemoPlan> {
   const seed = opties.seed ?? 'woonkans-demo-v1';
   const planRng = createRng(`${seed}:plan`);
   const codeRng = createRng(`${seed}:codes`);
   const codes = new Set<string>();
   const bsns = new Set<string>();
-  const plan: DemoPlan = {
-    now: now.toISOString(),
-    trajecten: [],
-    gemeente: { inwoners: [], meldingen: [], onderzoeken: [], documenten: [], ondersteuningsplannen: [] },
-    regisseur: { trajecten: [], transities: [], profielen: [], selecties: [], toestemmingen: [], toestemmingGebeurtenissen: [], casusoverleggen: [], doorbrekingen: [] },
-    corporatie: { woningaanbiedingen: [], huurovereenkomsten: [], evaluaties: [] },
-    negatieveEinden: [],
-  };
+  let plan = legePlan(now);
   for (const sleuf of sleuven(planRng, opties.aantal ?? 400)) {
     const code = sleuf.vast?.code ?? nieuweCode(codeRng, codes);
     const c = bouwTraject(createRng(`${seed}:${sleuf.vast?.code ?? sleuf.nr}`), sleuf, { code, now, bsns });
@@ -185,6 +192,15 @@ export function maakDemoPlan(now: Date, opties: PlanOpties = {}): DemoPlan {
       warmOvergedragen: c.regio !== GEMEENTEN[c.gemeente].regio,
       vast: c.vast !== null,
     });
+    if (plan.trajecten.length >= opties.deel) {
+      yield plan;
+      plan = legePlan(now);
+    }
   }
-  return plan;
+  if (plan.trajecten.length > 0) yield plan;
+}
+
+export function maakDemoPlan(now: Date, opties: PlanOpties = {}): DemoPlan {
+  const [plan] = maakDemoPlanInDelen(now, { ...opties, deel: Infinity });
+  return plan ?? legePlan(now);
 }

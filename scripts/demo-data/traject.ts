@@ -39,6 +39,9 @@ import { kiesDagen, type Dagen } from './traject-dagen.js';
 export type Melder = 'INWONER' | 'ZORGAANBIEDER' | 'GEMEENTE';
 export type OverlegUitkomst = 'INTERESSE' | 'GEEN_INTERESSE';
 
+/** How many distinct test BSNs a plan draws before it lets numbers recur (of about 90,900). */
+const UNIEKE_BSNS = 80_000;
+
 export interface Selectie {
   readonly corporatie: CorporatieSlug;
   /** Null while the Woonkans-overleg has not discussed it yet. */
@@ -169,7 +172,9 @@ export function bouwTraject(rng: Rng, sleuf: Sleuf, o: BouwOpties): DemoTraject 
     zonderWoning: herkomst === 'OPVANG' || herkomst === 'DAKLOOS',
   });
   let bsn = persoon0.bsn;
-  while (o.bsns.has(bsn)) bsn = testBsn(rng);
+  // The test range holds about 90,900 numbers: beyond most of them (the scale loader's 100k and 1M
+  // cases) a number recurs, as a resident with a second case would.
+  while (o.bsns.has(bsn) && o.bsns.size < UNIEKE_BSNS) bsn = testBsn(rng);
   o.bsns.add(bsn);
   const persoon: Persoon = { ...persoon0, bsn };
 

@@ -5,7 +5,7 @@
  */
 import { count } from 'drizzle-orm';
 import type { Db } from '../common/database.js';
-import { seedTables, type SeedResultaat } from '../common/seed.js';
+import { seedTables, type SeedResultaat, type SeedStap } from '../common/seed.js';
 import { evaluaties, huurovereenkomsten, woningaanbiedingen } from './db/tables.js';
 
 /** The rows to write, per table (built by `scripts/demo-data`). */
@@ -26,11 +26,15 @@ export async function corporatieHeeftGegevens(db: Db): Promise<boolean> {
 
 export type { SeedResultaat };
 
-export async function seedCorporatie(db: Db, plan: { readonly corporatie: CorporatieSeedData }): Promise<SeedResultaat> {
-  const data = plan.corporatie;
-  return seedTables(db, corporatieHeeftGegevens, [
+/** This subgraph's tables in the order they must be written, with the plan's rows for each. */
+export function corporatieSeedStappen(data: CorporatieSeedData): SeedStap[] {
+  return [
     ['woningaanbiedingen', woningaanbiedingen, data.woningaanbiedingen],
     ['huurovereenkomsten', huurovereenkomsten, data.huurovereenkomsten],
     ['evaluaties', evaluaties, data.evaluaties],
-  ]);
+  ];
+}
+
+export async function seedCorporatie(db: Db, plan: { readonly corporatie: CorporatieSeedData }): Promise<SeedResultaat> {
+  return seedTables(db, corporatieHeeftGegevens, corporatieSeedStappen(plan.corporatie));
 }

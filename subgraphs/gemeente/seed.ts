@@ -5,7 +5,7 @@
  */
 import { count } from 'drizzle-orm';
 import type { Db } from '../common/database.js';
-import { seedTables, type SeedResultaat } from '../common/seed.js';
+import { seedTables, type SeedResultaat, type SeedStap } from '../common/seed.js';
 import { documenten, inwoners, meldingen, ondersteuningsplannen, onderzoeken } from './db/tables.js';
 
 /** The rows to write, per table (built by `scripts/demo-data`). */
@@ -25,13 +25,17 @@ export async function gemeenteHeeftGegevens(db: Db): Promise<boolean> {
 
 export type { SeedResultaat };
 
-export async function seedGemeente(db: Db, plan: { readonly gemeente: GemeenteSeedData }): Promise<SeedResultaat> {
-  const data = plan.gemeente;
-  return seedTables(db, gemeenteHeeftGegevens, [
+/** This subgraph's tables in the order they must be written, with the plan's rows for each. */
+export function gemeenteSeedStappen(data: GemeenteSeedData): SeedStap[] {
+  return [
     ['inwoners', inwoners, data.inwoners],
     ['meldingen', meldingen, data.meldingen],
     ['onderzoeken', onderzoeken, data.onderzoeken],
     ['documenten', documenten, data.documenten],
     ['ondersteuningsplannen', ondersteuningsplannen, data.ondersteuningsplannen],
-  ]);
+  ];
+}
+
+export async function seedGemeente(db: Db, plan: { readonly gemeente: GemeenteSeedData }): Promise<SeedResultaat> {
+  return seedTables(db, gemeenteHeeftGegevens, gemeenteSeedStappen(plan.gemeente));
 }

@@ -6,7 +6,7 @@
  */
 import { count } from 'drizzle-orm';
 import type { Db } from '../common/database.js';
-import { seedTables, type SeedResultaat } from '../common/seed.js';
+import { seedTables, type SeedResultaat, type SeedStap } from '../common/seed.js';
 import {
   casusoverleggen,
   doorbrekingen,
@@ -38,9 +38,9 @@ export async function regisseurHeeftGegevens(db: Db): Promise<boolean> {
 
 export type { SeedResultaat };
 
-export async function seedRegisseur(db: Db, plan: { readonly regisseur: RegisseurSeedData }): Promise<SeedResultaat> {
-  const data = plan.regisseur;
-  return seedTables(db, regisseurHeeftGegevens, [
+/** This subgraph's tables in the order they must be written, with the plan's rows for each. */
+export function regisseurSeedStappen(data: RegisseurSeedData): SeedStap[] {
+  return [
     ['trajecten', trajecten, data.trajecten],
     ['transities', transities, data.transities],
     ['profielen', profielen, data.profielen],
@@ -49,5 +49,9 @@ export async function seedRegisseur(db: Db, plan: { readonly regisseur: Regisseu
     ['toestemmingGebeurtenissen', toestemmingGebeurtenissen, data.toestemmingGebeurtenissen],
     ['casusoverleggen', casusoverleggen, data.casusoverleggen],
     ['doorbrekingen', doorbrekingen, data.doorbrekingen],
-  ]);
+  ];
+}
+
+export async function seedRegisseur(db: Db, plan: { readonly regisseur: RegisseurSeedData }): Promise<SeedResultaat> {
+  return seedTables(db, regisseurHeeftGegevens, regisseurSeedStappen(plan.regisseur));
 }

@@ -23,7 +23,8 @@ export interface GqlResponse<T> {
   readonly errors: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] | undefined;
 }
 
-async function createDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A fresh database on that PostgreSQL server, and how to drop it. */
+export async function createDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `woonkans_test_${randomBytes(6).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${name}`);
