@@ -43,8 +43,19 @@ export function hashSeed(text: string): number {
   return h >>> 0;
 }
 
+/** djb2 over the text: a second, independent 32-bit hash of the seed label (see `uuid`). */
+function streamSalt(text: string): number {
+  let h = 5381;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 33) ^ text.charCodeAt(i)) >>> 0;
+  return h;
+}
+
 export function createRng(seed: number | string): Rng {
   const next = mulberry32(typeof seed === 'number' ? seed : hashSeed(seed));
+  // mulberry32's state is a counter: two streams are one sequence at two offsets, and with
+  // tens of thousands of cases (the scale loader) some streams overlap and would draw the same
+  // UUIDs. The stream's own salt in the first group keeps ids apart; the draws stay the same.
+  const salt = typeof seed === 'number' ? 0 : streamSalt(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {
     if (items.length === 0) throw new Error('prng: pick from an empty list');
@@ -71,6 +82,9 @@ export function createRng(seed: number | string): Rng {
       while (out.length < n && pool.length > 0) out.push(pool.splice(int(0, pool.length - 1), 1)[0]!);
       return out;
     },
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const first = ((Number.parseInt(hex(8), 16) ^ salt) >>> 0).toString(16).padStart(8, '0');
+      return `${first}-${hex(4)}-4${hex(3)}-${pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
+    },
   };
 }

@@ -7,8 +7,24 @@
  */
 import { customType } from 'drizzle-orm/pg-core';
 
+/** PostgreSQL's text form of a `timestamptz`: `2026-11-20 09:30:00.123456+00`, `…+05:30`. */
+const PG_TEXT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?([+-])(\d{2})(?::?(\d{2}))?$/;
+
+/**
+ * Reads the driver's value as an instant. PostgreSQL's text form read by hand: `new Date()` sends it
+ * through V8's legacy parser, microseconds per value, and a list or the Werkgroep's figures read
+ * hundreds of thousands of them. Anything else (a `Date` from PGlite, `infinity`) as before.
+ */
+export function momentFromDriver(value: string | Date): string {
+  const m = typeof value === 'string' ? PG_TEXT.exec(value) : null;
+  if (!m) return new Date(value).toISOString();
+  const millis = m[7] ? Number(m[7].padEnd(3, '0').slice(0, 3)) : 0;
+  const offset = (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10] ?? 0)) * 60_000;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), millis) - offset).toISOString();
+}
+
 export const moment = customType<{ data: string; driverData: string | Date }>({
   dataType: () => 'timestamp with time zone',
-  fromDriver: (value) => new Date(value).toISOString(),
+  fromDriver: momentFromDriver,
   toDriver: (value) => value,
 });

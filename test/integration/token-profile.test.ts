@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDevKeys, type DevKeys } from '../../gateway/dev-issuer/keys.js';
 import { DEV_ACR, DEV_CLIENT_ID } from '../../gateway/dev-issuer/mint.js';
 import { SUBGRAPH_NAMES } from '../../subgraphs/catalog.js';
-import { rowsOf } from '../../subgraphs/common/logboek/rows.js';
+import { rowsOf } from '../../subgraphs/common/rows.js';
 import { buildDosingCases, seedDosingCases } from '../helpers/dosing-fixtures.js';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
 

@@ -10,7 +10,7 @@ import type { Db } from '../database.js';
 import { readHead } from './head.js';
 import { quoteIdent } from './identifier.js';
 import { lockLog } from './lock.js';
-import { rowsOf } from './rows.js';
+import { rowsOf } from '../rows.js';
 import { assertTablesInSchema, type LogboekTables } from './tables.js';
 
 export interface SealedSegment {

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../schema/context.js';
 import { openDatabase, type Database } from '../../common/database.js';
 import type { SubgraphContext } from '../../common/server.js';
+import { eq, inArray } from 'drizzle-orm';
+import { selecties, trajecten } from '../db/tables.js';
 import { mergeMonitoringResolvers, monitoringResolvers, type RegisseurMonitoring } from './resolvers.js';
+import { monitoringDigest } from './rijen.js';
 import { zaaiGevallen, type TestGeval } from './testing.js';
 
 const WERKGROEP: Caller = { sub: 'wg', partij: 'WERKGROEP', organisatie: 'werkgroep-woonkans' };
@@ -49,6 +52,40 @@ describe('monitoringResolvers', () => {
     await zaaiGevallen(database.db, geval('venlo', 1));
     const daarna = await resolve(null, ARGS, ctx());
     expect(gemeente(daarna, 'venlo').aangemeld.waarde).toBe(gemeente(eerst, 'venlo').aangemeld.waarde! + 1);
+  });
+
+  it('recomputes when a case changes in place, not only when one is added', async () => {
+    const resolve = query(monitoringResolvers());
+    const fasen = (m: RegisseurMonitoring) => Object.fromEntries(m.fasenNu.map((f) => [f.fase, f.aantal]));
+    const eerst = await resolve(null, ARGS, ctx());
+    const { ids } = await zaaiGevallen(database.db, Array.from({ length: 6 }, () => ({ gemeente: 'roermond', aangemeldOp: '2025-04-01T10:00:00Z', fase: 'MELDING' as const })));
+    const erbij = await resolve(null, ARGS, ctx());
+    expect(fasen(erbij)['MELDING']!.waarde).toBe(fasen(eerst)['MELDING']!.waarde! + 6);
+    await database.db.update(trajecten).set({ fase: 'ONDERZOEK' }).where(inArray(trajecten.id, ids));
+    const verder = await resolve(null, ARGS, ctx());
+    expect(fasen(verder)['MELDING']!.waarde).toBe(fasen(eerst)['MELDING']!.waarde);
+    expect(fasen(verder)['ONDERZOEK']!.waarde).toBe((fasen(eerst)['ONDERZOEK']!.waarde ?? 0) + 6);
+  });
+
+  it('digests every column the rows are built from, and the discussed selections', async () => {
+    const [{ ids: [id] }] = [await zaaiGevallen(database.db, [{ gemeente: 'venlo', aangemeldOp: '2025-05-01T10:00:00Z', fase: 'CORPORATIEGESPREK', gesprekken: [{ corporatie: 'woonwenz', uitkomst: null }] }])];
+    const changes: Partial<typeof trajecten.$inferInsert>[] = [
+      { gemeente: 'venray' }, { regio: 'MIDDEN_LIMBURG' }, { fase: 'HUUROVEREENKOMST' }, { melder: 'leger-des-heils' }, { gekoppeldeZorgaanbieder: 'moveoo' },
+      { gematcht: 'woonwenz' }, { uitkomst: 'TERUGGETROKKEN' }, { uitkomstToelichting: 'verhuisd' }, { aangemeldOp: '2025-05-02T10:00:00.000Z' },
+      { gehuisvestOp: '2025-09-01T10:00:00.000Z' }, { afgeslotenOp: '2025-12-01T10:00:00.000Z' },
+    ];
+    const seen = new Set([await monitoringDigest(database.db)]);
+    for (const change of changes) {
+      await database.db.update(trajecten).set(change).where(eq(trajecten.id, id!));
+      const digest = await monitoringDigest(database.db);
+      expect(seen.has(digest), JSON.stringify(change)).toBe(false);
+      seen.add(digest);
+    }
+    await database.db.update(selecties).set({ overlegUitkomst: 'GEEN_INTERESSE' }).where(eq(selecties.trajectId, id!));
+    const besproken = await monitoringDigest(database.db);
+    expect(seen.has(besproken)).toBe(false);
+    await database.db.update(selecties).set({ overlegToelichting: 'geen passende woning' }).where(eq(selecties.trajectId, id!));
+    expect(await monitoringDigest(database.db)).not.toBe(besproken);
   });
 
   it('refuses every party but the Werkgroep before reading anything', async () => {

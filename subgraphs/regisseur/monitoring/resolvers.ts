@@ -13,16 +13,16 @@
  * Why a cache, and keyed like this: the figures are one fixed release per data set (`figures.ts`):
  * every year's tables are suppressed once, and every question only selects from them. Suppressing a
  * year takes a noticeable part of a second on the ~400-case demo data, on the subgraph's event loop,
- * while loading the rows takes a few milliseconds. The key is a hash of the loaded rows and the
- * threshold, so a cached release is never stale: any change to a case gives another key. The question
+ * while loading the rows grows with the cases (100k cases are 100k rows). The key is the database's
+ * digest of what the rows are built from, the threshold and today's date, so a cached release is
+ * never stale: any change to a case gives another key, and a hit reads no row. The question
  * (periode, range, regio) is not part of the key: it only selects (`dashboard-view.ts`).
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { createHash } from 'node:crypto';
 import type { Caller } from '../../../schema/context.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { naarWerkgroepMonitoring, type WerkgroepMonitoring } from '../../../schema/monitoring/dashboard-view.js';
-import { maakRekenaar, type Monitoringrekenaar, type MonitoringRij } from '../../../schema/monitoring/figures.js';
+import { maakRekenaar, type Monitoringrekenaar } from '../../../schema/monitoring/figures.js';
 import { DEFAULT_THRESHOLD } from '../../../schema/monitoring/suppression.js';
 import {
   leesVerzoek,
@@ -32,7 +32,9 @@ import {
   type MonitoringVerzoek,
 } from '../../../schema/monitoring/verzoek.js';
 import type { SubgraphContext } from '../../common/server.js';
-import { laadMonitoringRijen } from './rijen.js';
+import type { Db } from '../../common/database.js';
+import { kalenderdatum } from './kalender.js';
+import { laadMonitoringRijen, monitoringDigest } from './rijen.js';
 import { telZonderToestemming } from './zonder-toestemming.js';
 
 /** Options of {@link monitoringResolvers}. */
@@ -73,20 +75,44 @@ function verzoek(lees: () => MonitoringVerzoek): MonitoringVerzoek {
   }
 }
 
-/** A small least-recently-used cache of releases, one per data set. */
+/**
+ * A small least-recently-used cache of releases, one per data set, keyed by the threshold, today's
+ * date and the database's digest of the rows (`monitoringDigest`). A hit reads no row at all;
+ * a miss reads the rows and their digest in one snapshot, so a release is filed under the digest of
+ * exactly the rows it was computed from. Concurrent requests for one data set share one computation.
+ */
 function rekencache(grootte: number) {
-  const entries = new Map<string, Monitoringrekenaar>();
-  return (rows: readonly MonitoringRij[], drempel: number): Monitoringrekenaar => {
-    const key = createHash('sha256').update(JSON.stringify([drempel, rows])).digest('base64url');
+  const entries = new Map<string, Promise<Monitoringrekenaar>>();
+  const bewaar = (key: string, release: Promise<Monitoringrekenaar>) => {
+    entries.set(key, release);
+    release.catch(() => entries.get(key) === release && entries.delete(key));
+    while (entries.size > grootte) entries.delete(entries.keys().next().value as string);
+  };
+  return async (db: Db, nu: Date, drempel: number): Promise<Monitoringrekenaar> => {
+    const sleutel = (digest: string) => `${drempel}:${kalenderdatum(nu)}:${digest}`;
+    const key = sleutel(await monitoringDigest(db));
     const hit = entries.get(key);
     if (hit) {
       entries.delete(key);
       entries.set(key, hit);
       return hit;
     }
-    const release = maakRekenaar(rows, drempel);
-    entries.set(key, release);
-    while (entries.size > grootte) entries.delete(entries.keys().next().value as string);
+    const gelezen = db.transaction(
+      async (tx) => {
+        const t = tx as unknown as Db;
+        return { key: sleutel(await monitoringDigest(t)), rows: await laadMonitoringRijen(t, nu) };
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+    const release = gelezen.then(({ rows }) => maakRekenaar(rows, drempel));
+    // Filed under the key it was read as; under the key asked for too while it runs, so that
+    // concurrent requests share it (the two differ only when a change committed in between).
+    if (grootte > 0) bewaar(key, release);
+    const { key: gelezenKey } = await gelezen;
+    if (grootte > 0 && gelezenKey !== key) {
+      entries.delete(key);
+      bewaar(gelezenKey, release);
+    }
     return release;
   };
 }
@@ -102,8 +128,8 @@ export function monitoringResolvers(options: MonitoringOptions = {}): GraphQLRes
   const bereken = rekencache(grootte);
 
   const figures = async (ctx: SubgraphContext, v: MonitoringVerzoek): Promise<RegisseurMonitoring> => {
-    const [rows, zonderToestemming] = await Promise.all([laadMonitoringRijen(ctx.db, new Date(ctx.now())), telZonderToestemming(ctx.db, v)]);
-    const { garantiefonds: _fonds, ...view } = naarWerkgroepMonitoring(bereken(rows, drempel), v, { zonderToestemming });
+    const [release, zonderToestemming] = await Promise.all([bereken(ctx.db, new Date(ctx.now()), drempel), telZonderToestemming(ctx.db, v)]);
+    const { garantiefonds: _fonds, ...view } = naarWerkgroepMonitoring(release, v, { zonderToestemming });
     return { sleutel: monitoringSleutel(v), ...view };
   };
 

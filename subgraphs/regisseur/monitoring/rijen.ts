@@ -23,10 +23,11 @@
  *   corporation housed the resident, or when the case closed without housing. A conversation still
  *   open (interest, nothing decided yet) is not counted at all.
  */
-import { isNotNull } from 'drizzle-orm';
+import { isNotNull, sql } from 'drizzle-orm';
 import type { Gesprek, MonitoringRij, Uitkomst } from '../../../schema/monitoring/figures.js';
 import { FASEN, REGIOS, regioVanGemeente, type Fase, type Regio } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
+import { rowsOf } from '../../common/rows.js';
 import { selecties, trajecten, type TrajectRow } from '../db/tables.js';
 import { jarenLater, kalenderdatum } from './kalender.js';
 
@@ -115,6 +116,37 @@ export function monitoringRij(t: MonitoringTraject, eigenSelecties: readonly Sel
   };
 }
 
+/** The columns the monitoring reads of a case: the rows and the digest are built from this one list. */
+const KOLOMMEN = {
+  id: trajecten.id,
+  gemeente: trajecten.gemeente,
+  regio: trajecten.regio,
+  fase: trajecten.fase,
+  melder: trajecten.melder,
+  gekoppeldeZorgaanbieder: trajecten.gekoppeldeZorgaanbieder,
+  gematcht: trajecten.gematcht,
+  uitkomst: trajecten.uitkomst,
+  uitkomstToelichting: trajecten.uitkomstToelichting,
+  aangemeldOp: trajecten.aangemeldOp,
+  gehuisvestOp: trajecten.gehuisvestOp,
+  afgeslotenOp: trajecten.afgeslotenOp,
+};
+
+/**
+ * A digest of everything the monitoring rows are built from, computed by the database: the same
+ * digest means the same rows, so a release computed before can be served without reading a single
+ * row (100k cases are 100k rows; their digest is one). Any change to a case or a discussed
+ * selection changes it.
+ */
+export async function monitoringDigest(db: Db): Promise<string> {
+  const zaken = sql.join(Object.values(KOLOMMEN), sql`, `);
+  const [row] = rowsOf<{ zaken: string | null; besproken: string | null }>(await db.execute(sql`
+    select
+      (select md5(string_agg(row(${zaken})::text, ',' order by ${trajecten.id})) from ${trajecten}) as zaken,
+      (select md5(string_agg(s::text, ',' order by s.traject_id, s.corporatie)) from ${selecties} s where s.overleg_uitkomst is not null) as besproken`));
+  return `${row?.zaken ?? '-'}:${row?.besproken ?? '-'}`;
+}
+
 /**
  * Every case as a monitoring row, in a stable order (by id, which is random: the order says nothing).
  * Two queries on the regisseur's own tables; ids are used only to join and never leave this function.
@@ -122,26 +154,14 @@ export function monitoringRij(t: MonitoringTraject, eigenSelecties: readonly Sel
 export async function laadMonitoringRijen(db: Db, nu: Date): Promise<MonitoringRij[]> {
   const vandaag = kalenderdatum(nu);
   const [zaken, besproken] = await Promise.all([
-    db
-      .select({
-        id: trajecten.id,
-        gemeente: trajecten.gemeente,
-        regio: trajecten.regio,
-        fase: trajecten.fase,
-        melder: trajecten.melder,
-        gekoppeldeZorgaanbieder: trajecten.gekoppeldeZorgaanbieder,
-        gematcht: trajecten.gematcht,
-        uitkomst: trajecten.uitkomst,
-        uitkomstToelichting: trajecten.uitkomstToelichting,
-        aangemeldOp: trajecten.aangemeldOp,
-        gehuisvestOp: trajecten.gehuisvestOp,
-        afgeslotenOp: trajecten.afgeslotenOp,
-      })
-      .from(trajecten)
-      .orderBy(trajecten.id),
+    db.select(KOLOMMEN).from(trajecten).orderBy(trajecten.id),
     db.select().from(selecties).where(isNotNull(selecties.overlegUitkomst)).orderBy(selecties.trajectId, selecties.corporatie),
   ]);
   const perTraject = new Map<string, SelectieRow[]>();
-  for (const s of besproken) perTraject.set(s.trajectId, [...(perTraject.get(s.trajectId) ?? []), s]);
+  for (const s of besproken) {
+    const eigen = perTraject.get(s.trajectId);
+    if (eigen) eigen.push(s);
+    else perTraject.set(s.trajectId, [s]);
+  }
   return zaken.map(({ id, ...t }) => monitoringRij(t, perTraject.get(id) ?? [], vandaag));
 }
