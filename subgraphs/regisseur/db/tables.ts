@@ -34,7 +34,13 @@ export const trajecten = regisseur.table(
     gehuisvestOp: moment('gehuisvest_op'),
     afgeslotenOp: moment('afgesloten_op'),
   },
-  (t) => [uniqueIndex('trajecten_code_uq').on(t.code), index('trajecten_regio_fase_idx').on(t.regio, t.fase)],
+  (t) => [
+    uniqueIndex('trajecten_code_uq').on(t.code),
+    index('trajecten_regio_fase_idx').on(t.regio, t.fase),
+    // Every list is newest first with a keyset cursor (aangemeld_op, id): read in index order, a
+    // page costs the same at 100k cases as at 1k (a sort of every visible case did not).
+    index('trajecten_aangemeld_idx').on(t.aangemeldOp, t.id),
+  ],
 );
 
 export const transities = regisseur.table(
@@ -114,7 +120,8 @@ export const toestemmingGebeurtenissen = regisseur.table(
     toelichting: text('toelichting'),
     inhoud: jsonb('inhoud'),
   },
-  (t) => [index('toestemming_gebeurtenissen_idx').on(t.toestemmingId)],
+  // By kind: the Werkgroep's yearly account counts the objections (BEZWAAR) among all events.
+  (t) => [index('toestemming_gebeurtenissen_idx').on(t.toestemmingId), index('toestemming_gebeurtenissen_soort_idx').on(t.soort)],
 );
 
 /**

@@ -1,0 +1,2 @@
+CREATE INDEX "toestemming_gebeurtenissen_soort_idx" ON "regisseur"."toestemming_gebeurtenissen" USING btree ("soort");--> statement-breakpoint
+CREATE INDEX "trajecten_aangemeld_idx" ON "regisseur"."trajecten" USING btree ("aangemeld_op","id");
