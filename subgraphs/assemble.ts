@@ -14,7 +14,7 @@ import { doseringTransformer } from '../schema/transform.js';
 import type { SubgraphName } from './catalog.js';
 import { openDatabase, type Database } from './common/database.js';
 import { createCheckpointPublisher, type CheckpointSigningKey } from './common/logboek/checkpoint.js';
-import { regisseurVerantwoording } from './common/logboek/regisseur-bronnen.js';
+import { regisseurVerantwoording } from './regisseur/verantwoording.js';
 import type { LogboekLezer } from './common/logboek/resolvers.js';
 import { createLogboekWriter } from './common/logboek/writer.js';
 import { createLogger, type Logger } from './common/observability/log.js';

@@ -35,7 +35,7 @@ export {
   type ToezichtOptions,
   type ToezichtRegel,
 } from './queries.js';
-export { regisseurVerantwoording, type DoorbrekingenJaarverslag, type RegisseurVerantwoording } from './regisseur-bronnen.js';
+export type { DoorbrekingenJaarverslag, RegisseurVerantwoording } from './regisseur-bronnen.js';
 export { logboekResolvers, type LogboekLezer } from './resolvers.js';
 export { createSleutelCodec, parsePeriode, type InzageSleutel, type Periode, type SleutelCodec } from './sleutel.js';
 export { dropSegmentsBefore, listSegments, sealSegment, type DropResult, type SealOptions, type SealedSegment } from './segments.js';
