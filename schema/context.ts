@@ -47,10 +47,12 @@ export interface DoorbrekingScope {
   readonly tot: string;
 }
 
-/** The lease as the routeplanner records it: the deposit, and how it ended (null while it runs). */
+/** The lease as the routeplanner records it: the deposit, and how and when it ended (null while it runs). */
 export interface HuurFeiten {
   readonly borgCent: number | null;
   readonly beeindiging: 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN' | null;
+  /** The date the corporation ended the lease (`YYYY-MM-DD`); null while it runs, or for an end recorded before this was. */
+  readonly einddatum?: string | null | undefined;
 }
 
 /**

@@ -543,6 +543,13 @@ export const CATALOGUS = {
     watTeDoen: 'Neem de borg van de vastgelegde huurovereenkomst over.',
     herhaalbaar: false,
   },
+  DATUM_BEEINDIGING_WIJKT_AF: {
+    groep: 'garantiefonds',
+    betekenis: 'De datum van beëindiging op het formulier wijkt af van de datum waarop de corporatie de huur beëindigde (`beeindigHuur`), of die datum is niet vastgelegd.',
+    wanneer: `${FONDS_FORMULIER}.`,
+    watTeDoen: 'Neem de datum over die bij `beeindigHuur` is opgegeven.',
+    herhaalbaar: false,
+  },
   BEMIDDELING_NIET_DOORLOPEN: {
     groep: 'garantiefonds',
     betekenis: 'Juridische kosten zijn pas declarabel als alle reguliere bemiddelingstrajecten zijn doorlopen.',

@@ -33,13 +33,14 @@ function kernVoor(c: DemoTraject, corporatie: CorporatieSlug): string {
  * The lease facts of a housed case, as the corporation's acts would have recorded them at the
  * routeplanner (deposit, how the lease ended): the regisseur's rows and the corporation's agree.
  */
-export function huurFeitenVan(c: DemoTraject): { borgCent: number; beeindiging: HuurBeeindiging | null } | null {
+export function huurFeitenVan(c: DemoTraject): { borgCent: number; beeindiging: HuurBeeindiging | null; einddatum: string | null } | null {
   if (c.dagen.huur === undefined || !c.gematcht || !c.gekoppeld || !c.woning) return null;
   const b = c.t.bestemming;
   const uitkomst = b.soort === 'AFGESLOTEN' ? b.uitkomst : null;
   const beeindiging =
     uitkomst === 'HUUR_BEEINDIGD_POSITIEF' ? 'POSITIEF' : uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD' ? 'ONTRUIMD' : uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN' ? 'VERTROKKEN' : null;
-  return { borgCent: c.woning.kaleHuurCent, beeindiging };
+  const einddatum = beeindiging && c.dagen.huurEinde !== undefined ? c.t.datum(c.dagen.huurEinde) : null;
+  return { borgCent: c.woning.kaleHuurCent, beeindiging, einddatum };
 }
 
 /** Appends the case's corporatie rows to `into`; returns the negative end, if any. */

@@ -91,6 +91,7 @@ export function regisseurRijen(c: DemoTraject, into: RegisseurSeedData): void {
   const huur = huurFeitenVan(c);
   if (huur) feiten[HUUR_FEITEN.BORG_CENT] = String(huur.borgCent);
   if (huur?.beeindiging) feiten[HUUR_FEITEN.BEEINDIGD] = huur.beeindiging;
+  if (huur?.einddatum) feiten[HUUR_FEITEN.EINDDATUM] = huur.einddatum;
   const b = c.t.bestemming;
   const rij: typeof trajecten.$inferInsert = {
     id: c.trajectId,

@@ -14,7 +14,7 @@ export type RouteplannerAct =
   | { act: 'OPEN'; trajectId: string; gemeente: string; betrokkene: string; melder?: string | null; machtigingOp?: string | null }
   | { act: 'FEIT'; trajectId: string; feit: 'ONDERSTEUNINGSPLAN_ONDERTEKEND' | 'DOELGROEP_BEOORDEELD' }
   | { act: 'HANDELING'; trajectId: string; handeling: string; versie: number; zorgaanbieder?: string | null; borgCent?: number | null; reden?: string | null }
-  | { act: 'HUUR_BEEINDIGD'; trajectId: string; beeindiging: 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN' };
+  | { act: 'HUUR_BEEINDIGD'; trajectId: string; beeindiging: 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN'; datum: string };
 
 export interface TrajectStand {
   readonly id: string;

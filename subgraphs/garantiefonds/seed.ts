@@ -105,7 +105,7 @@ async function seedAanvraag(db: Db, einde: NegatiefEinde, i: number, now: Date):
   const ingediend = uiterlijk(new Date(eind.getTime() + 14 * DAG), now);
   let [row] = await db.select().from(aanvragen).where(eq(aanvragen.trajectId, einde.trajectId));
   if (!row) {
-    row = await dienAanvraagIn(db, formulierVoor(einde, i), { uitkomst: einde.uitkomst, gematcht: einde.corporatie, trajectCode: einde.trajectCode, huurBorgCents: einde.borgCent }, einde.corporatie, 'seed', ingediend);
+    row = await dienAanvraagIn(db, formulierVoor(einde, i), { uitkomst: einde.uitkomst, gematcht: einde.corporatie, trajectCode: einde.trajectCode, huurBorgCents: einde.borgCent, huurEinddatum: einde.datum.slice(0, 10) }, einde.corporatie, 'seed', ingediend);
   }
   if (doel === 'INGEDIEND' || row.status !== 'INGEDIEND') {
     if (doel === 'UITBETAALD' && row.status === 'GOEDGEKEURD') await betaalUit(db, row.id, now);

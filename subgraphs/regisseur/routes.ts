@@ -14,6 +14,7 @@ import { actWeigering } from '../common/act-guard.js';
 import type { Db } from '../common/database.js';
 import type { Route } from '../common/http.js';
 import { POLICY_CONTEXT_PATH, projectForCaller } from '../common/policy-context.js';
+import { isDatum } from '../common/input-dates.js';
 import { ROUTEPLANNER_PATH, type RouteplannerAct } from '../common/routeplanner-client.js';
 import { applyHandeling, openTraject, recordFeiten } from './routeplanner/acts.js';
 import { coalescedCaseContexts, loadCaseContexts } from './routeplanner/context.js';
@@ -29,7 +30,7 @@ function actVan(act: RouteplannerAct): ActNaam | null {
     case 'FEIT':
       return act.feit === 'ONDERSTEUNINGSPLAN_ONDERTEKEND' ? 'ondertekenOndersteuningsplan' : act.feit === 'DOELGROEP_BEOORDEELD' ? 'beoordeelDoelgroep' : null;
     case 'HUUR_BEEINDIGD':
-      return HUUR_BEEINDIGINGEN.includes(act.beeindiging) ? 'beeindigHuur' : null;
+      return HUUR_BEEINDIGINGEN.includes(act.beeindiging) && typeof act.datum === 'string' && act.datum.length === 10 && isDatum(act.datum) ? 'beeindigHuur' : null;
     case 'HANDELING':
       return Object.hasOwn(OVERGANGEN, act.handeling) ? HANDELING_ACT[act.handeling as Handeling] : null;
     default:
@@ -54,7 +55,8 @@ async function record(db: Db, caller: Caller, act: RouteplannerAct, at: Date) {
     case 'FEIT':
       return recordFeiten(db, act.trajectId, { [act.feit]: at.toISOString() });
     case 'HUUR_BEEINDIGD':
-      return recordFeiten(db, act.trajectId, { [HUUR_FEITEN.BEEINDIGD]: act.beeindiging });
+      // The date too: the fund holds a claim's end date to it (`DATUM_BEEINDIGING_WIJKT_AF`).
+      return recordFeiten(db, act.trajectId, { [HUUR_FEITEN.BEEINDIGD]: act.beeindiging, [HUUR_FEITEN.EINDDATUM]: act.datum });
     case 'HANDELING':
       return applyHandeling(db, caller, { ...act, handeling: act.handeling as Handeling }, at);
   }

@@ -275,7 +275,7 @@ beforeAll(async () => {
     }
     slots.set(`${w.act}/${w.fase}`, list);
   }
-  const feiten = { ONDERSTEUNINGSPLAN_ONDERTEKEND: now, DOELGROEP_BEOORDEELD: now, HUUR_BORG_CENT: '122000' };
+  const feiten = { ONDERSTEUNINGSPLAN_ONDERTEKEND: now, DOELGROEP_BEOORDEELD: now, HUUR_BORG_CENT: '122000', HUUR_EINDDATUM: '2027-09-01' };
   await reg.update(trajecten).set({ feiten: sql`${trajecten.feiten} || ${JSON.stringify(feiten)}::jsonb` });
   await corp.update(huurovereenkomsten).set({ beeindiging: null, beeindigdOp: null }).where(eq(huurovereenkomsten.corporatie, 'woonwenz'));
   await fonds.delete(aanvragen);

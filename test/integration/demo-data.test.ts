@@ -149,8 +149,14 @@ describe('the plan', () => {
       const lease = huur.get(t.id);
       expect(lease != null, t.code).toBe(gehuisvest);
       if (lease) expect(lease).toMatchObject({ corporatie: t.gematcht, zorgaanbieder: t.gekoppeldeZorgaanbieder, driePartijenOvereenkomst: true, getekendOp: t.gehuisvestOp });
-      // The routeplanner holds the lease facts the corporation's acts would have recorded: the deposit a claim is checked against, and how it ended.
-      if (lease) expect({ borg: t.feiten?.['HUUR_BORG_CENT'], einde: t.feiten?.['HUUR_BEEINDIGD'] ?? null }, t.code).toEqual({ borg: String(lease.borgCent), einde: lease.beeindiging });
+      // The routeplanner holds the lease facts the corporation's acts would have recorded: the deposit a claim is checked against, and how and when it ended.
+      if (lease) {
+        expect({ borg: t.feiten?.['HUUR_BORG_CENT'], einde: t.feiten?.['HUUR_BEEINDIGD'] ?? null, op: t.feiten?.['HUUR_EINDDATUM'] ?? null }, t.code).toEqual({
+          borg: String(lease.borgCent),
+          einde: lease.beeindiging,
+          op: lease.beeindigdOp ?? null,
+        });
+      }
       const negatief = t.uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD' || t.uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_VERTROKKEN';
       if (negatief) {
         expect(lease?.beeindiging).toBe(t.uitkomst === 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD' ? 'ONTRUIMD' : 'VERTROKKEN');

@@ -11,6 +11,7 @@
  * it can see or holds rows of, never one it could not have held.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { CORPORATIES, GEMEENTEN, ZORGAANBIEDERS } from '../../schema/vocabulary.js';
 import { seedDemoData } from '../../scripts/demo-data/index.js';
@@ -151,6 +152,20 @@ describe('the routeplanner door', () => {
     }
     expect(mismatches).toEqual([]);
     expect(hidden).toBeGreaterThan(100);
+  });
+
+  it("refuses the end of a lease without its date, or with no calendar date, and records nothing", async () => {
+    const c = cases.find((x) => x.fase === 'GEHUISVEST' && x.gematcht === 'woonwenz' && x.feiten[HUUR_FEITEN.BEEINDIGD] === undefined);
+    expect(c).toBeDefined();
+    const woonwenz: Persona = { partij: 'CORPORATIE', organisatie: 'woonwenz' };
+    for (const datum of [undefined, '2028-13-01', '2028-01-01T00:00:00Z', 20280101]) {
+      const r = await route(woonwenz, ROUTEPLANNER_PATH, { act: 'HUUR_BEEINDIGD', trajectId: c!.id, beeindiging: 'ONTRUIMD', ...(datum === undefined ? {} : { datum }) });
+      expect(r.json.traject, String(datum)).toBeUndefined();
+      expect(r.json.fout?.code, String(datum)).toBe('ONGELDIGE_INVOER');
+    }
+    const [row] = await fed.subgraphs.regisseur.database.db.select({ feiten: trajecten.feiten }).from(trajecten).where(eq(trajecten.id, c!.id));
+    expect(row?.feiten[HUUR_FEITEN.BEEINDIGD]).toBeUndefined();
+    expect(row?.feiten[HUUR_FEITEN.EINDDATUM]).toBeUndefined();
   });
 });
 

@@ -62,7 +62,7 @@ const codeOf = (r: GqlResponse) => r.errors?.[0]?.extensions?.['code'];
 let h: FondsHarness;
 let caseNr = 0;
 /** A new case in the stub policy context (one claim per case), closed after eviction, matched to woonwenz. */
-const huur = (borgCent: number, beeindiging: 'ONTRUIMD' | 'VERTROKKEN' = 'ONTRUIMD') => ({ borgCent, beeindiging });
+const huur = (borgCent: number, beeindiging: 'ONTRUIMD' | 'VERTROKKEN' = 'ONTRUIMD', einddatum = '2026-02-01') => ({ borgCent, beeindiging, einddatum });
 function nieuwTraject(overrides: Parameters<typeof negatiefBeeindigd>[1] = {}): string {
   const id = `traject-${++caseNr}`;
   h.cases.set(id, negatiefBeeindigd(id, overrides));
@@ -118,6 +118,8 @@ describe('filing a claim', () => {
     { when: 'the routeplanner knows no code for the case', trajectId: () => nieuwTraject({ code: undefined }), code: 'TRAJECTCODE_WIJKT_AF' },
     { when: 'the form states a lower deposit than the lease, to clear the threshold', trajectId: () => nieuwTraject({ huur: huur(150_000) }), code: 'BORG_WIJKT_AF' },
     { when: 'no lease deposit was recorded for the case', trajectId: () => nieuwTraject({ huur: null }), code: 'BORG_WIJKT_AF' },
+    { when: 'the form dates the end other than the corporation ended the lease', trajectId: () => nieuwTraject({ huur: huur(60_000, 'ONTRUIMD', '2026-03-01') }), code: 'DATUM_BEEINDIGING_WIJKT_AF' },
+    { when: 'no end date of the lease was recorded', trajectId: () => nieuwTraject({ huur: { borgCent: 60_000, beeindiging: 'ONTRUIMD' } }), code: 'DATUM_BEEINDIGING_WIJKT_AF' },
     { when: 'a line amount is negative', form: { kostenposten: [{ soort: 'MUTATIEKOSTEN', bedragCent: -100, bewijs: 'x' }, { soort: 'MUTATIEKOSTEN', bedragCent: 500_000, bewijs: 'x' }] }, code: 'BEDRAG_ONGELDIG' },
     { when: 'the deposit is negative', form: { borgCent: -1 }, code: 'BEDRAG_ONGELDIG' },
     { when: 'the total exceeds 2^31 − 1 cents', form: { kostenposten: [{ soort: 'MUTATIEKOSTEN', bedragCent: 2_147_483_647, bewijs: 'x' }, { soort: 'ONTRUIMINGSKOSTEN', bedragCent: 1, bewijs: 'y' }] }, code: 'BEDRAG_ONGELDIG' },

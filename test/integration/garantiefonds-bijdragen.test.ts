@@ -50,7 +50,7 @@ const sum = (xs: readonly BijdrageView[]) => xs.reduce((s, b) => s + b.bedragCen
 let caseNr = 0;
 async function betaalClaim(cents: number): Promise<GqlResponse> {
   const id = `bijdragen-traject-${++caseNr}`;
-  h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-9TR4X', huur: { borgCent: 0, beeindiging: 'ONTRUIMD' } }));
+  h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-9TR4X', huur: { borgCent: 0, beeindiging: 'ONTRUIMD', einddatum: '2026-02-01' } }));
   const filed = await h.gql(woonwenz, `mutation($f: GarantieaanvraagFormulier!) { dienGarantieaanvraagIn(formulier: $f) { id } }`, {
     f: {
       trajectId: id,
@@ -235,7 +235,7 @@ describe('joining, leaving and the key', () => {
 describe('winding up the fund', () => {
   it('refuses with OPENSTAANDE_AANVRAGEN while a claim awaits a decision', async () => {
     const id = 'opheffing-traject';
-    h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-9TR4Y', huur: { borgCent: 0, beeindiging: 'ONTRUIMD' } }));
+    h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-9TR4Y', huur: { borgCent: 0, beeindiging: 'ONTRUIMD', einddatum: '2026-02-01' } }));
     const filed = await h.gql(woonwenz, `mutation($f: GarantieaanvraagFormulier!) { dienGarantieaanvraagIn(formulier: $f) { id } }`, {
       f: { trajectId: id, trajectCode: 'WK-9TR4Y', datumBeeindiging: '2026-02-01', soortBeeindiging: 'ONTRUIMD', borgCent: 0, kostenposten: [{ soort: 'MUTATIEKOSTEN', bedragCent: 10_000, bewijs: 'opnameformulier' }], evaluatie: 'Geëvalueerd.', contactpersoonRol: 'verhuurconsulent' },
     });
@@ -293,7 +293,7 @@ describe('winding up the fund', () => {
 
   it('refuses a new claim with FONDS_OPGEHEVEN once the fund was wound up', async () => {
     const id = 'na-opheffing';
-    h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-9TR4Z', huur: { borgCent: 0, beeindiging: 'ONTRUIMD' } }));
+    h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-9TR4Z', huur: { borgCent: 0, beeindiging: 'ONTRUIMD', einddatum: '2026-02-01' } }));
     const r = await h.gql(woonwenz, `mutation($f: GarantieaanvraagFormulier!) { dienGarantieaanvraagIn(formulier: $f) { id } }`, {
       f: { trajectId: id, trajectCode: 'WK-9TR4Z', datumBeeindiging: '2026-02-01', soortBeeindiging: 'ONTRUIMD', borgCent: 0, kostenposten: [{ soort: 'MUTATIEKOSTEN', bedragCent: 10_000, bewijs: 'opnameformulier' }], evaluatie: 'Geëvalueerd.', contactpersoonRol: 'verhuurconsulent' },
     });

@@ -30,7 +30,7 @@ let caseNr = 0;
 /** A claim of `cents` filed by the matched corporation on a fresh case; approved unless `reject`. */
 async function beslisteClaim(cents: number, uitkomst: 'GOEDGEKEURD' | 'AFGEWEZEN' = 'GOEDGEKEURD'): Promise<string> {
   const id = `grootboek-traject-${++caseNr}`;
-  h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-5GB8K', huur: { borgCent: 0, beeindiging: 'ONTRUIMD' } }));
+  h.cases.set(id, negatiefBeeindigd(id, { code: 'WK-5GB8K', huur: { borgCent: 0, beeindiging: 'ONTRUIMD', einddatum: '2026-01-15' } }));
   const filed = await h.gql(woonwenz, `mutation($f: GarantieaanvraagFormulier!) { dienGarantieaanvraagIn(formulier: $f) { id } }`, {
     f: {
       trajectId: id,

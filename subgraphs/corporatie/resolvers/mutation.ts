@@ -123,7 +123,7 @@ export function corporatieMutations(routeplanner: Routeplanner): GraphQLResolver
           }
           await routeplanner(
             ctx.authorization,
-            { act: 'HUUR_BEEINDIGD', trajectId: a.trajectId, beeindiging: a.beeindiging as 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN' },
+            { act: 'HUUR_BEEINDIGD', trajectId: a.trajectId, beeindiging: a.beeindiging as 'POSITIEF' | 'ONTRUIMD' | 'VERTROKKEN', datum: a.datum.slice(0, 10) },
             outgoingTraceparent(ctx.trace),
           );
         });

@@ -41,6 +41,7 @@ export const FondsErrorCode = {
   SOORT_BEEINDIGING_WIJKT_AF: 'SOORT_BEEINDIGING_WIJKT_AF',
   TRAJECTCODE_WIJKT_AF: 'TRAJECTCODE_WIJKT_AF',
   BORG_WIJKT_AF: 'BORG_WIJKT_AF',
+  DATUM_BEEINDIGING_WIJKT_AF: 'DATUM_BEEINDIGING_WIJKT_AF',
   BEMIDDELING_NIET_DOORLOPEN: 'BEMIDDELING_NIET_DOORLOPEN',
   UITZONDERING_ZONDER_TOELICHTING: 'UITZONDERING_ZONDER_TOELICHTING',
   // roles (who may act on the fund)
@@ -88,6 +89,7 @@ export const FONDS_ERROR_MESSAGES: Readonly<Record<FondsErrorCode, string>> = {
   SOORT_BEEINDIGING_WIJKT_AF: 'de soort beëindiging op het formulier wijkt af van de vastgelegde uitkomst van het traject',
   TRAJECTCODE_WIJKT_AF: 'de trajectcode op het formulier hoort niet bij dit traject',
   BORG_WIJKT_AF: 'de borg op het formulier wijkt af van de borg in de huurovereenkomst, of er is geen huurovereenkomst vastgelegd',
+  DATUM_BEEINDIGING_WIJKT_AF: 'de datum van beëindiging op het formulier wijkt af van de datum waarop de corporatie de huur beëindigde, of die datum is niet vastgelegd',
   BEMIDDELING_NIET_DOORLOPEN: 'juridische kosten zijn pas declarabel als alle reguliere bemiddelingstrajecten zijn doorlopen',
   UITZONDERING_ZONDER_TOELICHTING: 'een verzoek om een uitzondering (art. 7.9) vraagt een toelichting op de onevenredige gevolgen',
   NIET_VOORZITTER: 'alleen de Voorzitter van het Woonkans-overleg beslist over een aanvraag of legt nalatigheid vast',

@@ -15,6 +15,7 @@ function invoer(overrides: Partial<IndieningInvoer> = {}, form: Partial<Indienin
     // The recorded case and lease as the form states them, unless a test says otherwise.
     trajectCode: form.trajectCode ?? formulier.trajectCode,
     huurBorgCents: form.borgCents ?? formulier.borgCents,
+    huurEinddatum: form.datumBeeindiging ?? formulier.datumBeeindiging,
     nalatigheidVastgelegd: false,
     alAangevraagd: false,
     reguliereBemiddelingDoorlopen: false,
@@ -50,6 +51,9 @@ describe('indiening', () => {
     { when: 'the routeplanner knows no code for the case', over: { trajectCode: null }, code: FondsErrorCode.TRAJECTCODE_WIJKT_AF },
     { when: 'the form states a lower deposit than the lease', over: { huurBorgCents: 200_000 }, code: FondsErrorCode.BORG_WIJKT_AF },
     { when: 'no lease deposit was recorded', over: { huurBorgCents: null }, code: FondsErrorCode.BORG_WIJKT_AF },
+    { when: 'the form dates the end a month before the lease ended', over: { huurEinddatum: '2024-12-01' }, code: FondsErrorCode.DATUM_BEEINDIGING_WIJKT_AF },
+    { when: 'the form dates the end after the lease ended', form: { datumBeeindiging: '2024-11-02' }, over: { huurEinddatum: '2024-11-01' }, code: FondsErrorCode.DATUM_BEEINDIGING_WIJKT_AF },
+    { when: 'no end date of the lease was recorded', over: { huurEinddatum: null }, code: FondsErrorCode.DATUM_BEEINDIGING_WIJKT_AF },
     { when: 'the total equals the deposit', form: { borgCents: 150_000 }, code: FondsErrorCode.BEDRAG_NIET_BOVEN_BORG },
     { when: 'legal costs are claimed before mediation was exhausted', form: { kostenposten: [line('JURIDISCHE_KOSTEN', 200_000)] }, code: FondsErrorCode.BEMIDDELING_NIET_DOORLOPEN },
     { when: 'the total exceeds a GraphQL Int', form: { kostenposten: [line('MUTATIEKOSTEN', MAX_BEDRAG_CENTS), line('ONTRUIMINGSKOSTEN', 1)] }, code: FondsErrorCode.BEDRAG_ONGELDIG },

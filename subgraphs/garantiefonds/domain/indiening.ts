@@ -47,6 +47,8 @@ export interface IndieningInvoer {
   readonly trajectCode: string | null | undefined;
   /** The deposit of the case's lease, as the corporation recorded it when signing; null when unknown. */
   readonly huurBorgCents: Cents | null | undefined;
+  /** The date the corporation ended the lease (`beeindigHuur`), as the routeplanner records it; null when unknown. */
+  readonly huurEinddatum: string | null | undefined;
   readonly nalatigheidVastgelegd: boolean;
   readonly alAangevraagd: boolean;
   /** Bijlage 3 §2: legal costs only "als alle reguliere bemiddelingstrajecten zijn doorlopen". */
@@ -64,7 +66,7 @@ export interface Indiening {
 /**
  * Judges a filing. Refuses, with every applicable code (most basic first), a form that is
  * incomplete, a claimant that is not the matched corporation, a form whose case code or deposit is
- * not the case's and its lease's, a case without a negative end or whose end differs from the form, legal costs before mediation was exhausted, an amount beyond a
+ * not the case's and its lease's, an end date other than the lease's recorded end, a case without a negative end or whose end differs from the form, legal costs before mediation was exhausted, an amount beyond a
  * GraphQL Int, a claim after negligence or after an earlier claim, and — unless an exception is
  * asked with a reason — an amount not above the deposit. Returns the amount and the waived
  * conditions otherwise.
@@ -86,6 +88,8 @@ export function beoordeelIndiening(invoer: IndieningInvoer): Result<Indiening> {
   if (invoer.huurBorgCents === null || invoer.huurBorgCents === undefined || formulier.borgCents !== invoer.huurBorgCents) {
     codes.push(FondsErrorCode.BORG_WIJKT_AF);
   }
+  // …and the end it claims for is the end that was recorded, not an earlier or later date.
+  if (!invoer.huurEinddatum || formulier.datumBeeindiging !== invoer.huurEinddatum) codes.push(FondsErrorCode.DATUM_BEEINDIGING_WIJKT_AF);
   if (soort !== null && formulier.soortBeeindiging !== soort) codes.push(FondsErrorCode.SOORT_BEEINDIGING_WIJKT_AF);
   if (formulier.kostenposten.some((l) => l.soort === 'JURIDISCHE_KOSTEN') && !invoer.reguliereBemiddelingDoorlopen) {
     codes.push(FondsErrorCode.BEMIDDELING_NIET_DOORLOPEN);

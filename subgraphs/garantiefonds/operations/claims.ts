@@ -46,6 +46,8 @@ export interface CaseFeiten {
   readonly trajectCode: string | null | undefined;
   /** The deposit of the case's lease, as the corporation recorded it when signing. */
   readonly huurBorgCents: number | null | undefined;
+  /** The date the corporation ended the lease, as the routeplanner records it. */
+  readonly huurEinddatum: string | null | undefined;
 }
 
 async function nalatighedenVan(db: Db, trajectId: string): Promise<NalatigheidRow[]> {
@@ -89,6 +91,7 @@ export async function dienAanvraagIn(
       gematcht: feiten.gematcht,
       trajectCode: feiten.trajectCode,
       huurBorgCents: feiten.huurBorgCents,
+      huurEinddatum: feiten.huurEinddatum,
       nalatigheidVastgelegd: (await nalatighedenVan(tx, invoer.trajectId)).length > 0,
       alAangevraagd: eerder !== undefined,
       reguliereBemiddelingDoorlopen: formulier.reguliereBemiddelingDoorlopen,

@@ -35,7 +35,7 @@ export const mutationResolvers: GraphQLResolverMap<SubgraphContext> = {
       const row = await dienAanvraagIn(
         ctx.db,
         a.formulier,
-        { uitkomst: policy.uitkomst, gematcht: policy.gematcht, trajectCode: policy.code, huurBorgCents: policy.huur?.borgCent },
+        { uitkomst: policy.uitkomst, gematcht: policy.gematcht, trajectCode: policy.code, huurBorgCents: policy.huur?.borgCent, huurEinddatum: policy.huur?.einddatum },
         ctx.caller.organisatie,
         ctx.caller.sub,
         now(ctx),

@@ -139,7 +139,7 @@ export function negatiefBeeindigd(trajectId: string, overrides: Partial<CaseCont
     gekoppeldeZorgaanbieder: 'leger-des-heils',
     uitkomst: 'HUUR_BEEINDIGD_NEGATIEF_ONTRUIMD',
     code: 'WK-7KQ3M',
-    huur: { borgCent: 60_000, beeindiging: 'ONTRUIMD' },
+    huur: { borgCent: 60_000, beeindiging: 'ONTRUIMD', einddatum: '2026-02-01' },
     toestemmingen: [],
     doorbrekingen: [],
     ...overrides,

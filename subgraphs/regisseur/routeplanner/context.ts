@@ -35,7 +35,7 @@ function huurVan(t: TrajectRow): HuurFeiten | null {
   const borg = t.feiten[HUUR_FEITEN.BORG_CENT];
   const beeindiging = (t.feiten[HUUR_FEITEN.BEEINDIGD] ?? null) as HuurBeeindiging | null;
   if (borg === undefined && beeindiging === null) return null;
-  return { borgCent: borg === undefined ? null : Number(borg), beeindiging };
+  return { borgCent: borg === undefined ? null : Number(borg), beeindiging, einddatum: t.feiten[HUUR_FEITEN.EINDDATUM] ?? null };
 }
 
 export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<Map<string, CaseContext>> {

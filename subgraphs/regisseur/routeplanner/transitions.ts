@@ -106,7 +106,7 @@ export function uitkomstToegestaan(uitkomst: Uitkomst, fase: Fase): boolean {
  * What the routeplanner knows of the lease, recorded in the case's facts by the corporation's acts
  * (signing, ending): the deposit a guarantee-fund claim must exceed, and how the lease ended.
  */
-export const HUUR_FEITEN = { BORG_CENT: 'HUUR_BORG_CENT', BEEINDIGD: 'HUUR_BEEINDIGD' } as const;
+export const HUUR_FEITEN = { BORG_CENT: 'HUUR_BORG_CENT', BEEINDIGD: 'HUUR_BEEINDIGD', EINDDATUM: 'HUUR_EINDDATUM' } as const;
 export const HUUR_BEEINDIGINGEN = ['POSITIEF', 'ONTRUIMD', 'VERTROKKEN'] as const;
 export type HuurBeeindiging = (typeof HUUR_BEEINDIGINGEN)[number];
 
