@@ -126,7 +126,8 @@ export function bouwKubus(tellingen: readonly Telling[], opties: KubusOpties, k:
 
   const rijIndex = (soort: RijSoort, sleutel: string): number => rijen.findIndex((x) => x.soort === soort && x.sleutel === sleutel);
   const totaalRij = rijen.length - 1;
-  for (const t of tellingen) {
+  /** The cells one kind of count lands in (its gemeente, regio and total rows × its columns), worked out once per kind. */
+  const cellenVan = (t: Telling): number[] => {
     const cols = bevat.get(t.kolom);
     if (!cols) throw new RangeError(`unknown column ${t.kolom}`);
     if (uitsplitsingen.length > 0 && (t.uitsplitsing === undefined || !uitsplitsingen.includes(t.uitsplitsing))) {
@@ -136,13 +137,18 @@ export function bouwKubus(tellingen: readonly Telling[], opties: KubusOpties, k:
     if (gemeenten.length > 0 && gemeenteRij === -1) throw new RangeError(`no GEMEENTE row for ${t.gemeente}`);
     const regio = rijen[gemeenteRij]?.regio ?? t.regio;
     const rows = [...(gemeenteRij === -1 ? [] : [gemeenteRij]), rijIndex('REGIO', regio), totaalRij];
-    for (const r of rows) {
-      for (const c of cols) {
-        for (const i of [entry(r, c), ...(heeftUitsplitsing(r) ? [entry(r, c, t.uitsplitsing)] : [])]) {
-          values[i] = (values[i] as number) + 1;
-          people[i]?.add(t.persoon);
-        }
-      }
+    return rows.flatMap((r) => cols.flatMap((c) => [entry(r, c), ...(heeftUitsplitsing(r) ? [entry(r, c, t.uitsplitsing)] : [])]));
+  };
+  // Counts of one kind share their cells: 100k cases are a few hundred kinds, not 100k lookups of
+  // every cell by its text key.
+  const cellen = new Map<string, number[]>();
+  for (const t of tellingen) {
+    const soort = `${t.gemeente}|${t.regio}|${t.kolom}|${t.uitsplitsing ?? ''}`;
+    let doel = cellen.get(soort);
+    if (!doel) cellen.set(soort, (doel = cellenVan(t)));
+    for (const i of doel) {
+      values[i] = (values[i] as number) + 1;
+      people[i]!.add(t.persoon);
     }
   }
 
