@@ -240,16 +240,41 @@ export function maakRekenaar(rows: readonly MonitoringRij[], drempel = DEFAULT_T
 
   /** Per year and measure, cells hidden as complements for the links across years (below). */
   const extra = new Map<string, { rij: string; kolom: string }[]>();
+  // A release reads every case's dates once per measure and year (nine measures, every data year):
+  // each date's month is worked out once, not per measure (there are about a thousand dates).
+  const maanden = new Map<string, string>();
+  const maandVan = (datum: string): string => {
+    let kolom = maanden.get(datum);
+    if (kolom === undefined) maanden.set(datum, (kolom = periodeVan('MAAND', datum).sleutel));
+    return kolom;
+  };
+  const regios = rows.map(regioVan);
+  // Per measure, its cases by the year of its date: a year's table reads only that year's cases.
+  const perJaar = new Map<Maat, Map<number, number[]>>();
+  const gevallenIn = (maat: Maat, jaar: number): readonly number[] => {
+    let jaren = perJaar.get(maat);
+    if (!jaren) {
+      perJaar.set(maat, (jaren = new Map()));
+      rows.forEach((r, i) => {
+        const datum = maat.datum(r);
+        if (datum === null) return;
+        const j = Number(datum.slice(0, 4));
+        const lijst = jaren!.get(j);
+        if (lijst) lijst.push(i);
+        else jaren!.set(j, [i]);
+      });
+    }
+    return jaren.get(jaar) ?? [];
+  };
   const kubus = (maat: Maat, naam: MaatNaam, jaar: number): Kubus => {
     const alle = perioden(jaar);
     return bouwKubus(
-      rows.flatMap((r, persoon) => {
-        const datum = maat.datum(r);
-        if (datum === null || Number(datum.slice(0, 4)) !== jaar) return [];
-        const kolom = periodeVan('MAAND', datum).sleutel;
+      gevallenIn(maat, jaar).flatMap((persoon) => {
+        const r = rows[persoon]!;
+        const kolom = maandVan(maat.datum(r)!);
         return maat.eenheden(r).map((e) => ({
           gemeente: r.gemeente,
-          regio: regioVan(r),
+          regio: regios[persoon]!,
           kolom,
           persoon,
           ...(maat.metRedenen ? { uitsplitsing: label(e.reden ?? null) } : {}),

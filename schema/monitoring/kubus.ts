@@ -148,7 +148,10 @@ export function bouwKubus(tellingen: readonly Telling[], opties: KubusOpties, k:
     if (!doel) cellen.set(soort, (doel = cellenVan(t)));
     for (const i of doel) {
       values[i] = (values[i] as number) + 1;
-      people[i]!.add(t.persoon);
+      // Primary suppression asks only whether fewer than k people are behind a cell: k of them
+      // settle it (the totals would otherwise keep a set of every case, per measure and year).
+      const mensen = people[i]!;
+      if (mensen.size < k) mensen.add(t.persoon);
     }
   }
 
@@ -172,6 +175,7 @@ export function bouwKubus(tellingen: readonly Telling[], opties: KubusOpties, k:
 
   const verborgen = values.map(() => false);
   for (const v of opties.verborgen ?? []) verborgen[entry(rijen.findIndex((x) => x.sleutel === v.rij), v.kolom)] = true;
+  // A basis is the number of people up to k: all that `suppressLinked` compares it with.
   const hidden = suppressLinked({ values, bases: people.map((p) => p.size), relations, publiek, verborgen }, k);
   const cijfer = (r: number, kolom: string, u?: string): Cijfer => {
     const i = entry(r, kolom, u);
