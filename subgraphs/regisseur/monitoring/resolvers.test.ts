@@ -6,6 +6,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { selecties, trajecten } from '../db/tables.js';
 import { mergeMonitoringResolvers, monitoringResolvers, type RegisseurMonitoring } from './resolvers.js';
 import { monitoringDigest } from './rijen.js';
+import { countStatements } from '../../common/statement-count.js';
 import { zaaiGevallen, type TestGeval } from './testing.js';
 
 const WERKGROEP: Caller = { sub: 'wg', partij: 'WERKGROEP', organisatie: 'werkgroep-woonkans' };
@@ -65,6 +66,19 @@ describe('monitoringResolvers', () => {
     const verder = await resolve(null, ARGS, ctx());
     expect(fasen(verder)['MELDING']!.waarde).toBe(fasen(eerst)['MELDING']!.waarde);
     expect(fasen(verder)['ONDERZOEK']!.waarde).toBe((fasen(eerst)['ONDERZOEK']!.waarde ?? 0) + 6);
+  });
+
+  it('lets questions that arrive together share one digest query, and gives each the same figures', async () => {
+    const resolve = query(monitoringResolvers());
+    await resolve(null, ARGS, ctx());
+    const digests = countStatements((sql) => sql.includes('hash_record_extended'));
+    try {
+      const answers = await Promise.all(Array.from({ length: 10 }, () => resolve(null, ARGS, ctx())));
+      expect(digests.count()).toBeLessThanOrEqual(2);
+      for (const a of answers) expect(a.perGemeente).toEqual(answers[0]!.perGemeente);
+    } finally {
+      digests.stop();
+    }
   });
 
   it('digests every column the rows are built from, and the discussed selections', async () => {

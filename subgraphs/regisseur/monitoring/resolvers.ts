@@ -32,6 +32,7 @@ import {
   type MonitoringVerzoek,
 } from '../../../schema/monitoring/verzoek.js';
 import type { SubgraphContext } from '../../common/server.js';
+import { createCoalescer, type Coalescer } from '../../common/coalesce.js';
 import type { Db } from '../../common/database.js';
 import { kalenderdatum } from './kalender.js';
 import { laadMonitoringRijen, monitoringDigest } from './rijen.js';
@@ -75,6 +76,24 @@ function verzoek(lees: () => MonitoringVerzoek): MonitoringVerzoek {
   }
 }
 
+/** One digest query per database at a time, shared by the questions that arrive while none has started. */
+const digestQueries = new WeakMap<Db, Coalescer<'digest', string>>();
+
+/**
+ * The digest for a question, computed by a query that starts after the question arrived (so every
+ * change committed before it is in it), shared with every question that arrived before that query
+ * started: ten questions at once at 100k cases make one or two passes over the cases, not ten
+ * (`coalesce.ts`, the same rule as the policy context's batches).
+ */
+function gedeeldeDigest(db: Db): Promise<string> {
+  let queries = digestQueries.get(db);
+  if (!queries) {
+    queries = createCoalescer({ load: async () => new Map([['digest', await monitoringDigest(db)] as const]) });
+    digestQueries.set(db, queries);
+  }
+  return queries.load(['digest']).then((m) => m.get('digest')!);
+}
+
 /**
  * A small least-recently-used cache of releases, one per data set, keyed by the threshold, today's
  * date and the database's digest of the rows (`monitoringDigest`). A hit reads no row at all;
@@ -90,7 +109,7 @@ function rekencache(grootte: number) {
   };
   return async (db: Db, nu: Date, drempel: number): Promise<Monitoringrekenaar> => {
     const sleutel = (digest: string) => `${drempel}:${kalenderdatum(nu)}:${digest}`;
-    const key = sleutel(await monitoringDigest(db));
+    const key = sleutel(await gedeeldeDigest(db));
     const hit = entries.get(key);
     if (hit) {
       entries.delete(key);
