@@ -47,8 +47,11 @@ function verschuivingOp(ms: number): number | null {
   return v;
 }
 
-/** The calendar date (`YYYY-MM-DD`) of an instant in the Netherlands. */
+const DATUM = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The calendar date (`YYYY-MM-DD`) of an instant in the Netherlands; a calendar date already is its own. */
 export function kalenderdatum(value: string | Date): string {
+  if (typeof value === 'string' && DATUM.test(value)) return value;
   const date = typeof value === 'string' ? leesMoment(value) : value;
   const v = verschuivingOp(date.getTime());
   if (v !== null) return new Date(date.getTime() + v).toISOString().slice(0, 10);

@@ -5,7 +5,8 @@ import type { SubgraphContext } from '../../common/server.js';
 import { eq, inArray } from 'drizzle-orm';
 import { selecties, trajecten } from '../db/tables.js';
 import { mergeMonitoringResolvers, monitoringResolvers, type RegisseurMonitoring } from './resolvers.js';
-import { monitoringDigest } from './rijen.js';
+import { laadMonitoringRijen, monitoringDigest } from './rijen.js';
+import { kalenderdatum } from './kalender.js';
 import { countStatements } from '../../common/statement-count.js';
 import { zaaiGevallen, type TestGeval } from './testing.js';
 
@@ -79,6 +80,24 @@ describe('monitoringResolvers', () => {
     } finally {
       digests.stop();
     }
+  });
+
+  it('reads moments as Dutch calendar dates in the database, around midnight and the change of the clocks', async () => {
+    const momenten = ['2025-01-31T23:30:00Z', '2025-01-31T22:59:59Z', '2025-06-30T22:30:00Z', '2025-10-25T22:30:00Z', '2025-03-29T23:00:00Z'];
+    const { ids } = await zaaiGevallen(
+      database.db,
+      momenten.map((m) => ({ gemeente: 'venlo', aangemeldOp: m, fase: 'AFGESLOTEN' as const, uitkomst: 'GEHUISVEST', gehuisvestOp: m, afgeslotenOp: m })),
+    );
+    const rows = await database.db
+      .select({ id: trajecten.id, op: trajecten.aangemeldOp })
+      .from(trajecten)
+      .where(inArray(trajecten.id, ids));
+    const verwacht = new Map(rows.map((r) => [r.id, kalenderdatum(r.op)]));
+    expect([...verwacht.values()].sort()).toEqual(['2025-01-31', '2025-02-01', '2025-03-30', '2025-07-01', '2025-10-26']);
+    const alle = await laadMonitoringRijen(database.db, new Date('2026-06-01T00:00:00Z'));
+    const dagen = alle.map((r) => r.aangemeldOp);
+    for (const d of verwacht.values()) expect(dagen).toContain(d);
+    for (const r of alle) for (const d of [r.aangemeldOp, r.gehuisvestOp]) if (d !== null) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('digests every column the rows are built from, and the discussed selections', async () => {

@@ -19,7 +19,7 @@ function traject(over: Partial<MonitoringTraject> = {}): MonitoringTraject {
   };
 }
 function selectie(corporatie: string, overlegUitkomst: string | null, overlegToelichting: string | null = null): SelectieRow {
-  return { trajectId: 't', corporatie, geselecteerdOp: '2025-02-01 10:00:00+00', overlegUitkomst, overlegToelichting, besprokenOp: null };
+  return { trajectId: 't', corporatie, overlegUitkomst, overlegToelichting };
 }
 
 describe('kalender', () => {

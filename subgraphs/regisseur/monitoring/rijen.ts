@@ -24,6 +24,7 @@
  *   open (interest, nothing decided yet) is not counted at all.
  */
 import { isNotNull, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Gesprek, MonitoringRij, Uitkomst } from '../../../schema/monitoring/figures.js';
 import { FASEN, REGIOS, regioVanGemeente, type Fase, type Regio } from '../../../schema/vocabulary.js';
 import type { Db } from '../../common/database.js';
@@ -31,7 +32,8 @@ import { rowsOf } from '../../common/rows.js';
 import { selecties, trajecten, type TrajectRow } from '../db/tables.js';
 import { jarenLater, kalenderdatum } from './kalender.js';
 
-export type SelectieRow = typeof selecties.$inferSelect;
+/** What the monitoring reads of a selection: who, and how the overleg went. */
+export type SelectieRow = Pick<typeof selecties.$inferSelect, 'trajectId' | 'corporatie' | 'overlegUitkomst' | 'overlegToelichting'>;
 
 /** The columns of a case the monitoring reads; nothing that identifies the resident. */
 export type MonitoringTraject = Pick<
@@ -155,9 +157,19 @@ export async function monitoringDigest(db: Db): Promise<string> {
  */
 export async function laadMonitoringRijen(db: Db, nu: Date): Promise<MonitoringRij[]> {
   const vandaag = kalenderdatum(nu);
+  // The moments as Dutch calendar dates, from the database (the same IANA zone data as `Intl`):
+  // 100k cases are 300k moments, which JavaScript would parse, format and convert one by one.
+  const dag = <T extends string | null>(moment: AnyPgColumn) => sql<T>`((${moment}) at time zone 'Europe/Amsterdam')::date::text`;
   const [zaken, besproken] = await Promise.all([
-    db.select(KOLOMMEN).from(trajecten).orderBy(trajecten.id),
-    db.select().from(selecties).where(isNotNull(selecties.overlegUitkomst)).orderBy(selecties.trajectId, selecties.corporatie),
+    db
+      .select({ ...KOLOMMEN, aangemeldOp: dag<string>(trajecten.aangemeldOp), gehuisvestOp: dag<string | null>(trajecten.gehuisvestOp), afgeslotenOp: dag<string | null>(trajecten.afgeslotenOp) })
+      .from(trajecten)
+      .orderBy(trajecten.id),
+    db
+      .select({ trajectId: selecties.trajectId, corporatie: selecties.corporatie, overlegUitkomst: selecties.overlegUitkomst, overlegToelichting: selecties.overlegToelichting })
+      .from(selecties)
+      .where(isNotNull(selecties.overlegUitkomst))
+      .orderBy(selecties.trajectId, selecties.corporatie),
   ]);
   const perTraject = new Map<string, SelectieRow[]>();
   for (const s of besproken) {
