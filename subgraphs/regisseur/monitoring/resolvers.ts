@@ -124,6 +124,9 @@ function rekencache(grootte: number) {
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
     const release = gelezen.then(({ rows }) => maakRekenaar(rows, drempel));
+    // A failed read reaches this caller through `await gelezen` below (fail closed); the shared
+    // promise must not also surface as an unhandled rejection when nothing else awaits it.
+    release.catch(() => undefined);
     // Filed under the key it was read as; under the key asked for too while it runs, so that
     // concurrent requests share it (the two differ only when a change committed in between).
     if (grootte > 0) bewaar(key, release);
