@@ -121,6 +121,17 @@ describe('monitoringResolvers', () => {
     expect(await monitoringDigest(database.db)).not.toBe(besproken);
   });
 
+  it('fails closed when the rows cannot be read, with or without a cache, and leaves no unhandled rejection', async () => {
+    const kapot = new Proxy(database.db, {
+      get: (target, prop, receiver) => (prop === 'transaction' ? () => Promise.reject(new Error('database weg')) : Reflect.get(target, prop, receiver)),
+    });
+    await zaaiGevallen(database.db, geval('venray', 1));
+    for (const cacheGrootte of [0, 16]) {
+      await expect(query(monitoringResolvers({ cacheGrootte }))(null, ARGS, { ...ctx(), db: kapot } as never)).rejects.toThrow('database weg');
+    }
+    await new Promise((r) => setImmediate(r));
+  });
+
   it('refuses every party but the Werkgroep before reading anything', async () => {
     const db = new Proxy({}, { get: () => { throw new Error('read the database'); } });
     const corporatie: Caller = { sub: 'c', partij: 'CORPORATIE', organisatie: 'woonwenz' };
