@@ -54,7 +54,11 @@ const FUND_CLAIMS = 40;
 const GEMEENTE_VIEW: FieldDeclaration = { coordinate: 'Inwoner.naam', categorie: 'IDENTITEIT', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING' };
 const REGISSEUR_VIEW: FieldDeclaration = { coordinate: 'Traject.bemiddelingsprofiel', categorie: 'PROFIEL', grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'MATCH_BEMIDDELING' };
 
-/** The regisseur knows a case from its hand-over on: not the ones closed or still open before it. */
+/**
+ * The regisseur knows a case from its hand-over on: not the ones closed or still open before it.
+ * Withdrawn cases are left out whole: the summary does not say whether they reached the hand-over,
+ * and a record of an access the regisseur could not have made would be false.
+ */
 const regisseurKent = (t: DemoTrajectSamenvatting) =>
   t.fase !== 'MELDING' && t.fase !== 'ONDERZOEK' && !(t.uitkomst ?? '').startsWith('NIET_DOELGROEP') && t.uitkomst !== 'TERUGGETROKKEN';
 
