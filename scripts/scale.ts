@@ -5,7 +5,7 @@
  * `--only=scale` section loads its own database per size (`scripts/scale/databases.ts`).
  */
 import { loadScale } from './scale/load.js';
-import { openSubgraphDatabases } from './scale/databases.js';
+import { closeAll, demoDatabases, openSubgraphDatabases } from './scale/databases.js';
 
 const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const url = process.env['DATABASE_URL'];
@@ -25,12 +25,12 @@ if (!Number.isInteger(recordsPerCase) || recordsPerCase < 1) {
 }
 const dbs = await openSubgraphDatabases(url);
 try {
-  const r = await loadScale({ gemeente: dbs.gemeente.db, regisseur: dbs.regisseur.db, corporatie: dbs.corporatie.db, garantiefonds: dbs.garantiefonds.db }, { aantal, recordsPerCase, log: (l) => console.log(l) });
+  const r = await loadScale(demoDatabases(dbs), { aantal, recordsPerCase, log: (l) => console.log(l) });
   const rows = Object.values(r.rows).reduce((a, b) => a + b, 0);
   console.log(`schaal: ${r.cases} trajecten, ${rows} rijen, ${r.records} toegangsregels in ${r.seconds.toFixed(0)} s`);
 } catch (e) {
   console.error(e instanceof Error ? e.message : String(e));
   process.exitCode = 1;
 } finally {
-  await Promise.all(Object.values(dbs).map((d) => d.close()));
+  await closeAll(dbs);
 }

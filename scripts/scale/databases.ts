@@ -3,13 +3,14 @@
  * loaded once (minutes at 100k) and reused by every later run, as long as it holds exactly that
  * many cases. A partly loaded one (a load that stopped) is dropped and loaded again.
  */
+import { count } from 'drizzle-orm';
 import postgres from 'postgres';
 import { migrationsFolder } from '../../subgraphs/assemble.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/catalog.js';
 import { openDatabase, type Database } from '../../subgraphs/common/database.js';
-import { loadScale, type ScaleOptions, type ScaleResult } from './load.js';
-import { count } from 'drizzle-orm';
 import { trajecten } from '../../subgraphs/regisseur/db/tables.js';
+import type { DemoDatabases } from '../demo-data/index.js';
+import { loadScale, type ScaleOptions, type ScaleResult } from './load.js';
 
 export function scaleDatabaseUrl(baseUrl: string, aantal: number): string {
   const url = new URL(baseUrl);
@@ -24,13 +25,23 @@ export async function openSubgraphDatabases(url: string | undefined): Promise<Re
   return Object.fromEntries(entries) as Record<SubgraphName, Database>;
 }
 
+/** The handles the demo seed and the scale loader write through. */
+export const demoDatabases = (dbs: Record<SubgraphName, Database>): DemoDatabases => ({
+  gemeente: dbs.gemeente.db,
+  regisseur: dbs.regisseur.db,
+  corporatie: dbs.corporatie.db,
+  garantiefonds: dbs.garantiefonds.db,
+});
+
+export const closeAll = (dbs: Record<SubgraphName, Database>): Promise<unknown> => Promise.all(Object.values(dbs).map((d) => d.close()));
+
 async function casesIn(url: string): Promise<number> {
   const dbs = await openSubgraphDatabases(url);
   try {
     const [row] = await dbs.regisseur.db.select({ n: count() }).from(trajecten);
     return Number(row?.n ?? 0);
   } finally {
-    await Promise.all(Object.values(dbs).map((d) => d.close()));
+    await closeAll(dbs);
   }
 }
 
@@ -49,9 +60,9 @@ export async function ensureScaleDatabase(baseUrl: string, options: ScaleOptions
   }
   const dbs = await openSubgraphDatabases(url);
   try {
-    const loaded = await loadScale({ gemeente: dbs.gemeente.db, regisseur: dbs.regisseur.db, corporatie: dbs.corporatie.db, garantiefonds: dbs.garantiefonds.db }, options);
+    const loaded = await loadScale(demoDatabases(dbs), options);
     return { url, loaded };
   } finally {
-    await Promise.all(Object.values(dbs).map((d) => d.close()));
+    await closeAll(dbs);
   }
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../subgraphs/common/database.js';
 import { verifyChain } from '../../subgraphs/common/logboek/verify.js';
 import type { SubgraphName } from '../../subgraphs/catalog.js';
 import { maakDemoPlan } from '../demo-data/index.js';
-import { openSubgraphDatabases } from './databases.js';
+import { closeAll, demoDatabases, openSubgraphDatabases } from './databases.js';
 import { loadScale, type ScaleResult } from './load.js';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
@@ -16,7 +16,6 @@ describe('the scale loader', () => {
   let dbs: Record<SubgraphName, Database>;
   let drop: (() => Promise<void>) | undefined;
   let result: ScaleResult;
-  const demo = (d: Record<SubgraphName, Database>) => ({ gemeente: d.gemeente.db, regisseur: d.regisseur.db, corporatie: d.corporatie.db, garantiefonds: d.garantiefonds.db });
 
   beforeAll(async () => {
     const server = process.env['TEST_DATABASE_URL'];
@@ -24,10 +23,10 @@ describe('the scale loader', () => {
     drop = fresh?.drop;
     dbs = await openSubgraphDatabases(fresh?.url);
     // Three slices (250, 250, 100): slicing must not change what is written.
-    result = await loadScale(demo(dbs), { aantal: AANTAL, deel: 250, recordsPerCase: 2, now: NOW });
+    result = await loadScale(demoDatabases(dbs), { aantal: AANTAL, deel: 250, recordsPerCase: 2, now: NOW });
   }, 120_000);
   afterAll(async () => {
-    await Promise.all(Object.values(dbs ?? {}).map((d) => d.close()));
+    if (dbs) await closeAll(dbs);
     await drop?.();
   });
 
@@ -68,7 +67,7 @@ describe('the scale loader', () => {
   it('refuses to load into a routeplanner that already holds cases, and writes nothing', async () => {
     const { tables } = logboekVan('gemeente');
     const [before] = await dbs.gemeente.db.select({ n: count() }).from(tables.verwerkingen);
-    await expect(loadScale(demo(dbs), { aantal: 400, now: NOW })).rejects.toThrow(/al trajecten/);
+    await expect(loadScale(demoDatabases(dbs), { aantal: 400, now: NOW })).rejects.toThrow(/al trajecten/);
     const [after] = await dbs.gemeente.db.select({ n: count() }).from(tables.verwerkingen);
     expect(after?.n).toBe(before?.n);
   });
