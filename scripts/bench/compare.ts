@@ -170,6 +170,11 @@ export interface Cell {
   readonly requests: number;
   readonly failed: number;
   readonly sqlPerRequest: number;
+  /**
+   * CPU time of this one Node process (load generator, gateways, subgraphs; not PostgreSQL) per
+   * answer: steadier than req/s on a shared machine, so before/after comparisons read it first.
+   */
+  readonly cpuMsPerRequest: number;
   /** (a) only, workloads with personal data: access records per answer, mean and minimum. */
   readonly records?: { readonly mean: number; readonly min: number };
   /** The light-under-heavy workload: how many heavy requests ran, and their mean duration. */
@@ -253,6 +258,7 @@ export async function compare(options: CompareOptions): Promise<ComparisonRow[]>
             })()
           : undefined;
         const sql = countStatements();
+        const cpu = process.cpuUsage();
         const lat: number[] = [];
         const traces: string[] = [];
         let failed = 0;
@@ -273,6 +279,7 @@ export async function compare(options: CompareOptions): Promise<ComparisonRow[]>
         } finally {
           sql.stop();
         }
+        const { user, system } = process.cpuUsage(cpu);
         const elapsed = (performance.now() - t0) / 1000;
         stopBackground = true;
         await background;
@@ -285,11 +292,12 @@ export async function compare(options: CompareOptions): Promise<ComparisonRow[]>
           requests: lat.length,
           failed,
           sqlPerRequest: sql.count() / Math.max(1, lat.length + bg.runs),
+          cpuMsPerRequest: (user + system) / 1000 / Math.max(1, lat.length + bg.runs),
           ...(column.name === 'federation' && w.personal ? { records: await recordsPerAnswer(fed, traces) } : {}),
           ...(heavy ? { background: { runs: bg.runs, meanMs: bg.runs ? bg.ms / bg.runs : NaN } } : {}),
         };
         (row.columns as Record<ColumnName, Cell>)[column.name] = cell;
-        log(`  ${w.name} × ${clients} × ${column.name}: ${cell.rps.toFixed(1)} req/s, p50 ${cell.p50.toFixed(0)} ms${failed ? `, ${failed} failed` : ''} (an answer: ${describe(first.json)})`);
+        log(`  ${w.name} × ${clients} × ${column.name}: ${cell.rps.toFixed(1)} req/s, p50 ${cell.p50.toFixed(0)} ms, CPU ${cell.cpuMsPerRequest.toFixed(1)} ms/req${failed ? `, ${failed} failed` : ''} (an answer: ${describe(first.json)})`);
       }
       rows.push(row);
     }
@@ -372,7 +380,7 @@ export function comparisonJson(rows: readonly ComparisonRow[]): unknown {
       const out: Record<string, unknown> = { name: r.name, clients: r.clients };
       for (const c of COLUMNS) {
         const x = r.columns[c];
-        if (x) out[c] = { rps: x.rps, p50: x.p50, p99: x.p99, failed: x.failed, sqlPerRequest: x.sqlPerRequest, ...(x.records ? { recordsPerAnswer: x.records } : {}) };
+        if (x) out[c] = { rps: x.rps, p50: x.p50, p99: x.p99, failed: x.failed, sqlPerRequest: x.sqlPerRequest, cpuMsPerRequest: x.cpuMsPerRequest, ...(x.records ? { recordsPerAnswer: x.records } : {}) };
       }
       out['ratios'] = Object.fromEntries(
         COLUMNS.filter((c) => c !== 'federation' && a && r.columns[c]).map((c) => [c, a!.rps / r.columns[c]!.rps]),
