@@ -5,6 +5,7 @@
  * are masked. What a subgraph request carried (`request`, `response`) never leaves the gateway.
  */
 import { GraphQLError } from 'graphql';
+import { zonderStack } from '../schema/errors.js';
 import { invalidJsonError } from '../schema/limits/operation-limits.js';
 
 /** The code a partner gets when a subgraph could not be reached: what it contributes is null. */
@@ -47,7 +48,9 @@ export function maskGatewayError(error: unknown, message: string): Error {
   const known = isOriginalGraphQLError(error) ? chain[0] : chain.find((c) => typeof c.extensions?.['code'] === 'string' && c.extensions['code'] !== 'INTERNAL_SERVER_ERROR');
   if (known) {
     const extensions = Object.fromEntries(Object.entries(known.extensions ?? {}).filter(([k]) => !INTERN.has(k)));
-    return new GraphQLError(known.message ?? message, { ...where(error), extensions });
+    // A refusal or known failure is data (most often a subgraph's, made by the dozen per answer):
+    // rebuilt without a stack. An internal error keeps one, below.
+    return zonderStack(() => new GraphQLError(known.message ?? message, { ...where(error), extensions }));
   }
   return new GraphQLError(message, { ...where(error), extensions: { code: 'INTERNAL_SERVER_ERROR' } });
 }

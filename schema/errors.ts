@@ -3,7 +3,7 @@
  * `GraphQLError` is user-facing; anything else is a bug and gets masked as INTERNAL_SERVER_ERROR.
  * Every code is described in `error-catalogue.ts`: a code that is not there does not compile.
  */
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type ASTNode } from 'graphql';
 import type { Decision } from './decide.js';
 import type { Foutcode } from './error-catalogue.js';
 
@@ -42,11 +42,13 @@ const REDEN_TEKST = {
 } as const;
 
 /**
- * Made without a stack: a refusal is expected control flow, made by the dozen per answer (61 in the
- * regisseur's 20-case view). A stack would say nothing about it, yet costs a capture each, and a
- * source-mapped formatting each time graphql-js wraps the error (`locatedError` reads `.stack`).
+ * Makes an error without a stack. For errors that are data, not faults: a refusal is expected
+ * control flow, made by the dozen per answer (61 in the regisseur's 20-case view), and the gateway
+ * rebuilds each one it receives several times over. A stack would say nothing about them, yet costs
+ * a capture each, and a source-mapped formatting wherever the error is wrapped (graphql-js copies
+ * `originalError.stack`). Synchronous, so no other code runs while the limit is lowered.
  */
-function zonderStack<T>(make: () => T): T {
+export function zonderStack<T>(make: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
@@ -56,9 +58,16 @@ function zonderStack<T>(make: () => T): T {
   }
 }
 
+/** Where in the answer an error belongs: given at creation, graphql-js need not wrap it again. */
+export interface ErrorLocation {
+  readonly nodes: readonly ASTNode[];
+  readonly path: readonly (string | number)[];
+}
+
 /** A refused field: says why (phase, consent, relation, party), never the value. */
-export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }>, coordinate: string, trajectId?: string): GraphQLError {
+export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }>, coordinate: string, trajectId?: string, where?: ErrorLocation): GraphQLError {
   return zonderStack(() => new GraphQLError(`Dosering: ${coordinate} geweigerd — ${REDEN_TEKST[decision.reden]}.`, {
+    ...where,
     extensions: {
       code: ErrorCode.DOSERING_GEWEIGERD,
       reden: decision.reden,

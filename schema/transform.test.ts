@@ -222,6 +222,21 @@ describe('@dosering per claim set', () => {
   });
 });
 
+describe('a refusal as graphql-js passes it on', () => {
+  it('is made where it is refused, with its path and location, and without a stack: no wrapping error', async () => {
+    const records: AccessRecord[] = [];
+    const contextValue: DoseringContext = { dosering: { caller: woonwenz, contextFor: async (id) => CONTEXTS[id] ?? null, record: (r) => void records.push(r), now: () => NOW } };
+    const { errors } = await graphql({ schema, source: '{ dossier(id: "d1") { naam } }', contextValue });
+    expect(errors).toHaveLength(1);
+    const refusal = errors![0]!;
+    expect(refusal.path).toEqual(['dossier', 'naam']);
+    expect(refusal.locations).toEqual([{ line: 1, column: 23 }]);
+    // Not wrapped by graphql-js's locatedError (one more error, one more stack capture each).
+    expect(refusal.originalError).toBeUndefined();
+    expect(refusal.stack?.split('\n')).toHaveLength(1);
+  });
+});
+
 describe('fail closed', () => {
   it('refuses with CONTEXT_ONBESCHIKBAAR when the policy context cannot be loaded (PARTIJ still first)', async () => {
     const r = await execWithRole(gemeente, Q, 'onbereikbaar');

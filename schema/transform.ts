@@ -4,7 +4,7 @@
  * records every access and refusal. Fields are never added, removed or renamed (federation#1165).
  */
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { defaultFieldResolver, getNamedType, isCompositeType, type GraphQLFieldConfig, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, responsePathAsArray, isCompositeType, type GraphQLFieldConfig, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import type { Caller, CaseContext } from './context.js';
 import { assertClosedWorld, dataObjectTypes, readDeclarations, type Declaration } from './declarations.js';
 import { decideAny, type Decision, type FieldDeclaration } from './decide.js';
@@ -115,7 +115,9 @@ export function doseringTransformer(schema: GraphQLSchema): GraphQLSchema {
           const ctx = trajectId !== undefined ? await runtime.contextFor(trajectId) : undefined;
           const { decision, field } = decideDeclared(runtime, ctx, d, coordinate);
           runtime.record({ trajectId: trajectId ?? '', betrokkene: ctx?.betrokkene ?? null, field, decision });
-          if (!decision.allowed) throw doseringGeweigerd(decision, coordinate, trajectId);
+          // Located here, with the field's nodes and path: graphql-js then passes it on as it is
+          // instead of wrapping it in one more error (a stack capture and a formatting each).
+          if (!decision.allowed) throw doseringGeweigerd(decision, coordinate, trajectId, { nodes: info.fieldNodes, path: responsePathAsArray(info.path) });
           const value = await resolve(parent, args, context, info);
           return composite && trajectId !== undefined ? handDown(value, trajectId) : value;
         },
