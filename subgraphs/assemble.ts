@@ -45,6 +45,7 @@ import { gemeenteRetentie } from './gemeente/retention.js';
 import { createRegisseurSubgraph } from './regisseur/server.js';
 import { logboek as regisseurLog, tokenJti as regisseurJti, trajecten } from './regisseur/db/tables.js';
 import { beoordeelTermijnen, regisseurRetentie, verlopenAntwoord, verlopenVoor } from './regisseur/retention.js';
+import { anyOf } from './common/any-of.js';
 
 const LOGS = { gemeente: gemeenteLog, regisseur: regisseurLog, corporatie: corporatieLog, garantiefonds: fondsLog };
 const JTI_TABLES = { gemeente: gemeenteJti, regisseur: regisseurJti, corporatie: corporatieJti, garantiefonds: fondsJti };
@@ -171,7 +172,7 @@ export function runEmbeddedRetention(
     inGebruik: async (ids) => {
       const held = new Set<string>();
       for (const batch of inBatches(ids)) {
-        for (const r of await regisseurDb.select({ id: trajecten.id }).from(trajecten).where(inArray(trajecten.id, batch))) held.add(r.id);
+        for (const r of await regisseurDb.select({ id: trajecten.id }).from(trajecten).where(anyOf(trajecten.id, batch))) held.add(r.id);
       }
       return held;
     },

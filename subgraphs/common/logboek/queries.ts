@@ -4,9 +4,10 @@
  * The log holds no personal values; the resident's view also leaves out the employee (only the
  * organisation is shown), whose identity lives apart in `audit`.
  */
-import { and, count, countDistinct, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, countDistinct, desc, eq, gte, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../database.js';
 import { assertTablesInSchema, type AuditRow, type LogboekTables, type VerwerkingRow } from './tables.js';
+import { anyOf } from '../any-of.js';
 
 export interface Page<T> {
   readonly edges: readonly { readonly cursor: string; readonly node: T }[];
@@ -104,7 +105,7 @@ export async function inzage(options: InzageOptions): Promise<Page<InzageRegel>>
   }
   const filters = [
     eq(v.toegestaan, true),
-    inArray(v.trajectId, [...options.trajectIds]),
+    anyOf(v.trajectId, [...options.trajectIds]),
     // The resident's own looks at this overview are logged (`lezingen.ts`) but are not accesses by
     // anyone else; left out, so the overview does not grow with every look and its pages stay put.
     sql`not (${v.partij} = 'INWONER' and 'LOGBOEK' = any(${v.categorieen}))`,

@@ -7,13 +7,14 @@ import { inArray } from 'drizzle-orm';
 import { perRequest, rowsPerTraject } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { evaluaties, huurovereenkomsten, woningaanbiedingen } from '../db/tables.js';
+import { anyOf } from '../../common/any-of.js';
 
 type Ref = { id: string };
 
 export const loaders = perRequest(({ db }) => ({
-  aanbod: rowsPerTraject((ids) => db.select().from(woningaanbiedingen).where(inArray(woningaanbiedingen.trajectId, ids))),
-  huur: rowsPerTraject((ids) => db.select().from(huurovereenkomsten).where(inArray(huurovereenkomsten.trajectId, ids))),
-  evaluaties: rowsPerTraject((ids) => db.select().from(evaluaties).where(inArray(evaluaties.trajectId, ids))),
+  aanbod: rowsPerTraject((ids) => db.select().from(woningaanbiedingen).where(anyOf(woningaanbiedingen.trajectId, ids))),
+  huur: rowsPerTraject((ids) => db.select().from(huurovereenkomsten).where(anyOf(huurovereenkomsten.trajectId, ids))),
+  evaluaties: rowsPerTraject((ids) => db.select().from(evaluaties).where(anyOf(evaluaties.trajectId, ids))),
 }));
 
 export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {

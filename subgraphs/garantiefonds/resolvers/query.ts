@@ -4,7 +4,7 @@
  * whose fields would all be refused; the fields themselves are dosed by the transformer as always.
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph';
-import { asc, eq, inArray, type SQL } from 'drizzle-orm';
+import { asc, eq, type SQL } from 'drizzle-orm';
 import { groupBy } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { aanvragen, bijdrageronden, bijdragen, deelnemers, nalatigheden } from '../db/tables.js';
@@ -14,6 +14,7 @@ import { eigenDeelnemer, eisDetails, eisVoorzitter, magCijfersZien } from './rol
 import { bijdragenPagina, garantieaanvragenPagina, grootboekPagina } from './pages.js';
 import { zichtbareAanvragen } from './visibility.js';
 import { aanvraagView, bijdrageView, deelnemerView, grootboekView, rondeView, terBeslissingView } from './views.js';
+import { anyOf } from '../../common/any-of.js';
 
 type Args<T> = (parent: unknown, args: T, ctx: SubgraphContext) => unknown;
 
@@ -42,7 +43,7 @@ export const queryResolvers: GraphQLResolverMap<SubgraphContext> = {
       const rows = await zichtbareAanvragen(ctx, ingediend);
       if (rows.length === 0) return [];
       const nalatig = new Set(
-        (await ctx.db.select({ t: nalatigheden.trajectId }).from(nalatigheden).where(inArray(nalatigheden.trajectId, rows.map((r) => r.trajectId)))).map(
+        (await ctx.db.select({ t: nalatigheden.trajectId }).from(nalatigheden).where(anyOf(nalatigheden.trajectId, rows.map((r) => r.trajectId)))).map(
           (n) => n.t,
         ),
       );

@@ -10,12 +10,13 @@ import type { SubgraphContext } from '../../common/server.js';
 import { aanvragen, nalatigheden } from '../db/tables.js';
 import { aanvraagView, nalatigheidView } from './views.js';
 import { magFondsZien } from './visibility.js';
+import { anyOf } from '../../common/any-of.js';
 
 type Ref = { id: string };
 
 const loaders = perRequest(({ db }) => ({
-  aanvragen: rowsPerTraject((ids) => db.select().from(aanvragen).where(inArray(aanvragen.trajectId, ids))),
-  nalatigheden: rowsPerTraject((ids) => db.select().from(nalatigheden).where(inArray(nalatigheden.trajectId, ids))),
+  aanvragen: rowsPerTraject((ids) => db.select().from(aanvragen).where(anyOf(aanvragen.trajectId, ids))),
+  nalatigheden: rowsPerTraject((ids) => db.select().from(nalatigheden).where(anyOf(nalatigheden.trajectId, ids))),
 }));
 
 export const trajectResolvers: GraphQLResolverMap<SubgraphContext> = {

@@ -20,7 +20,7 @@
  * committed before the request started (a revoked consent, a phase step, a match) is visible to it.
  * Nothing is cached: every batch reads the tables afresh (test/integration/policy-context-batching).
  */
-import { inArray, is } from 'drizzle-orm';
+import { is } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { CaseContext, HuurFeiten } from '../../../schema/context.js';
 import type { Doel, Fase, Gegevenscategorie, Partij, Regio } from '../../../schema/vocabulary.js';
@@ -29,6 +29,7 @@ import type { Db } from '../../common/database.js';
 import { groupBy } from '../../common/loaders.js';
 import { doorbrekingen, selecties, toestemmingen, trajecten, type TrajectRow } from '../db/tables.js';
 import { HUUR_FEITEN, type HuurBeeindiging } from './transitions.js';
+import { anyOf } from '../../common/any-of.js';
 
 /** The lease facts the corporation's acts recorded; null before the lease was signed. */
 function huurVan(t: TrajectRow): HuurFeiten | null {
@@ -43,10 +44,10 @@ export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<
   if (ids.length === 0) return out;
   const list = [...new Set(ids)];
   const [rows, sel, toe, door] = await Promise.all([
-    db.select().from(trajecten).where(inArray(trajecten.id, list)),
-    db.select().from(selecties).where(inArray(selecties.trajectId, list)),
-    db.select().from(toestemmingen).where(inArray(toestemmingen.trajectId, list)),
-    db.select().from(doorbrekingen).where(inArray(doorbrekingen.trajectId, list)),
+    db.select().from(trajecten).where(anyOf(trajecten.id, list)),
+    db.select().from(selecties).where(anyOf(selecties.trajectId, list)),
+    db.select().from(toestemmingen).where(anyOf(toestemmingen.trajectId, list)),
+    db.select().from(doorbrekingen).where(anyOf(doorbrekingen.trajectId, list)),
   ]);
   const selPer = groupBy(sel, (s) => s.trajectId);
   const toePer = groupBy(toe, (x) => x.trajectId);
