@@ -42,6 +42,35 @@ describe('canonical JSON', () => {
     );
   });
 
+  it('writes exactly what sorting each object and JSON.stringify would (the definition), for any JSON-like value', () => {
+    // The definition, as the writer used it until the text was written directly: kept as the spec.
+    const definition = (value: unknown): unknown => {
+      if (value instanceof Date) return value.toISOString();
+      if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : definition(v)));
+      if (value !== null && typeof value === 'object') {
+        const out = Object.create(null) as Record<string, unknown>;
+        for (const key of Object.keys(value).sort()) if ((value as Record<string, unknown>)[key] !== undefined) out[key] = definition((value as Record<string, unknown>)[key]);
+        return out;
+      }
+      return value;
+    };
+    const leaf = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ unit: 'binary' }), fc.date({ noInvalidDate: true }));
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value')), fc.dictionary(fc.string({ unit: 'binary' }), tie('value'))),
+    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        if (v === undefined) return;
+        expect(canonicalJson(v)).toBe(JSON.stringify(definition(v)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('hashes a record to the same bytes as every earlier version of the writer (rows already in logs)', () => {
+    expect(chainHash(GENESIS_HASH, base)).toBe('a725c13db427e64276b5d0e421abc3bc796fba020bc3ca51d348cdfa354c9eac');
+  });
+
   it('refuses values without one canonical text', () => {
     expect(() => canonicalJson(Number.NaN)).toThrow();
     expect(() => canonicalJson(10n)).toThrow();

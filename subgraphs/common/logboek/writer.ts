@@ -7,7 +7,7 @@
  * the runtime's "durable before the response leaves" holds; it rejects on any error of that batch,
  * so the response then carries no data (fail closed).
  */
-import { getTableColumns, sql } from 'drizzle-orm';
+import { Column, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { ActNotRecorded, type AccessLogWriter, type ActLog, type RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
@@ -102,22 +102,22 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
     // not: a request that waited in another process's queue could land after a later one,
     // and the log's views (newest first by seq, filtered by tijdstip) assume the two agree.
     const tijdstip = now();
+    let seq = head.seq;
     const rows = linkRows(
       head.hash,
-      batch
-        .flatMap(({ groups, meta }) =>
-          groups.map((group) => ({
-            ...group,
-            segment: head.openSegment,
-            traceId: meta.traceId,
-            spanId: meta.spanId,
-            parentSpanId: meta.parentSpanId ?? null,
-            partij: meta.caller.partij,
-            organisatie: meta.caller.organisatie,
-            tijdstip,
-          })),
-        )
-        .map((row, i) => ({ ...row, seq: head.seq + 1 + i })),
+      batch.flatMap(({ groups, meta }) =>
+        groups.map((group) => ({
+          ...group,
+          seq: ++seq,
+          segment: head.openSegment,
+          traceId: meta.traceId,
+          spanId: meta.spanId,
+          parentSpanId: meta.parentSpanId ?? null,
+          partij: meta.caller.partij,
+          organisatie: meta.caller.organisatie,
+          tijdstip,
+        })),
+      ),
     );
     await insertAll(tx, tables.verwerkingen, rows);
     // The audit rows in a chain of their own, linked the same way, in the same transaction.
@@ -190,6 +190,29 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
   return Object.assign(write, { act });
 }
 
+/** What `insertAll` needs of a table, worked out once per table instead of once per batch. */
+interface InsertShape {
+  /** The row's property, its column name, and the column's driver mapping where it has one. */
+  readonly columns: readonly { readonly key: string; readonly name: string; readonly map: ((value: unknown) => unknown) | null }[];
+  readonly names: SQL;
+  readonly shape: SQL;
+}
+const insertShapes = new WeakMap<PgTable, InsertShape>();
+
+function insertShape(table: PgTable): InsertShape {
+  let shape = insertShapes.get(table);
+  if (shape) return shape;
+  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generatedIdentity) as [string, PgColumn][];
+  shape = {
+    // Most columns map a value to itself (text, integers, booleans): those are not called per value.
+    columns: columns.map(([key, c]) => ({ key, name: c.name, map: c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (v: unknown) => c.mapToDriverValue(v) })),
+    names: sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `),
+    shape: sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `),
+  };
+  insertShapes.set(table, shape);
+  return shape;
+}
+
 /**
  * One insert of every row, with one parameter: the rows as a JSON array, unpacked by the database
  * (`jsonb_to_recordset`). A batch holds thousands of values; bound one by one, building the
@@ -199,16 +222,14 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
  */
 async function insertAll<T extends PgTable>(tx: Db, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
   if (rows.length === 0) return;
-  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generatedIdentity) as [string, PgColumn][];
+  const { columns, names, shape } = insertShape(table);
   const json = rows.map((row) => {
     const values: Record<string, unknown> = {};
-    for (const [key, column] of columns) {
+    for (const { key, name, map } of columns) {
       const value = (row as Record<string, unknown>)[key];
-      values[column.name] = value === null || value === undefined ? null : column.mapToDriverValue(value);
+      values[name] = value === null || value === undefined ? null : map ? map(value) : value;
     }
     return values;
   });
-  const names = sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `);
-  const shape = sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `);
   await tx.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(${shape})`);
 }
