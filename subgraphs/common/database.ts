@@ -11,6 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { boundWal, PGLITE_WAL_PARAMS } from './pglite-wal.js';
 import { postgres, servicePoolOptions } from './postgres-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -50,9 +51,10 @@ function emptyCluster(): Promise<Blob> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create(dataDir);
+  const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, ...PGLITE_WAL_PARAMS];
+  if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create({ dataDir, startParams });
   const loadDataDir = await emptyCluster();
-  return PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir });
+  return PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir, startParams });
 }
 
 /** Seconds a PostgreSQL connection attempt may take before the waiting query fails. */
@@ -115,10 +117,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const client = await openPglite(options.dataDir);
   const db = drizzlePglite({ client }) as unknown as Db;
   await migratePglite(db as never, migrationConfig);
+  const stopBoundingWal = boundWal(client);
   return {
     db,
     kind: 'pglite',
     ping: async () => void (await client.query('select 1')),
-    close: () => client.close(),
+    close: async () => {
+      stopBoundingWal();
+      await client.close();
+    },
   };
 }
