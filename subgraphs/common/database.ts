@@ -11,7 +11,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { boundWal, PGLITE_WAL_PARAMS } from './pglite-wal.js';
+import { boundWal, pgliteStartParams } from './pglite-wal.js';
 import { postgres, servicePoolOptions } from './postgres-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -51,7 +51,7 @@ function emptyCluster(): Promise<Blob> {
 }
 
 async function openPglite(dataDir: string | undefined): Promise<PGlite> {
-  const startParams = [...(PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams, ...PGLITE_WAL_PARAMS];
+  const startParams = pgliteStartParams();
   if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create({ dataDir, startParams });
   const loadDataDir = await emptyCluster();
   return PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir, startParams });

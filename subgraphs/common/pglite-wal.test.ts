@@ -4,9 +4,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkpointWhenBehind, PGLITE_WAL_PARAMS } from './pglite-wal.js';
+import { checkpointWhenBehind, pgliteStartParams } from './pglite-wal.js';
 
-const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
 const MB = 2 ** 20;
 
 async function walSegments(client: PGlite): Promise<number> {
@@ -23,10 +22,16 @@ async function writeWal(client: PGlite, mb: number): Promise<void> {
 describe('the embedded database\'s write-ahead log', () => {
   let client: PGlite;
   beforeAll(async () => {
-    client = await PGlite.create({ startParams: [...defaults, ...PGLITE_WAL_PARAMS] });
+    client = await PGlite.create({ startParams: pgliteStartParams() });
     await client.exec('create table verwerkingen (id serial primary key, velden text)');
   });
   afterAll(() => client.close());
+
+  it('starts with PGlite\'s own parameters and a small WAL to keep', async () => {
+    expect((await client.query<{ max_wal_size: string }>('show max_wal_size')).rows[0]?.max_wal_size).toBe('64MB');
+    expect((await client.query<{ min_wal_size: string }>('show min_wal_size')).rows[0]?.min_wal_size).toBe('32MB');
+    expect((await client.query<{ search_path: string }>('show search_path')).rows[0]?.search_path).toBe('public');
+  });
 
   it('grows with every write when nothing checkpoints (why the check exists)', async () => {
     const before = await walSegments(client);

@@ -6,10 +6,15 @@
  * in-process run of 5,000 fuzz requests grew four 16 MB WAL segments per database; the 100,000-request
  * fuzz ended at 3.8 GB RSS. A server's checkpointer does this on its own; here a timer does it.
  */
-import type { PGlite } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 
-/** Start parameters: after a checkpoint, keep at most this much WAL for reuse. */
-export const PGLITE_WAL_PARAMS = ['-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB'] as const;
+/** PGlite's own start parameters, and ours: after a checkpoint, keep at most 64 MB of WAL for reuse. */
+export function pgliteStartParams(): string[] {
+  // Not in PGlite's typings, but what it starts with when given none; passing ours replaces them.
+  const defaults = (PGlite as unknown as { defaultStartParams?: unknown }).defaultStartParams;
+  if (!Array.isArray(defaults)) throw new Error('PGlite.defaultStartParams ontbreekt: deze PGlite-versie start anders');
+  return [...(defaults as string[]), '-c', 'max_wal_size=64MB', '-c', 'min_wal_size=32MB'];
+}
 
 export interface WalBoundOptions {
   /** How often to look at the WAL written since the last checkpoint. @default 10 s */
