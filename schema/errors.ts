@@ -105,8 +105,12 @@ export function unauthenticated(message = 'Geen geldig token.', reden?: TokenRed
 }
 
 /** A domain refusal: a specific code, a Dutch message, optional details (never personal values). */
-export function weigering(code: Foutcode, message: string, details: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...details } });
+/**
+ * A refusal with its code. `cause`, when a fault (not the caller) led to it, goes with it as its
+ * `originalError`: never to the partner, but into the operator's log line (`request-plugin.ts`).
+ */
+export function weigering(code: Foutcode, message: string, details: Record<string, unknown> = {}, cause?: Error): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...details }, ...(cause ? { originalError: cause } : {}) });
 }
 
 /**

@@ -130,7 +130,7 @@ export function actGuard(schema: GraphQLSchema, subgraaf: Subgraaf, records: Rec
             );
           } catch (error) {
             if (!(error instanceof ActNotRecorded)) throw error;
-            throw weigering(ErrorCode.TOEGANGSLOG_ONBEREIKBAAR, `${rule.handeling} kon niet in het logboek worden vastgelegd; daarom is er hier niets gewijzigd.`, { handeling: naam });
+            throw weigering(ErrorCode.TOEGANGSLOG_ONBEREIKBAAR, `${rule.handeling} kon niet in het logboek worden vastgelegd; daarom is er hier niets gewijzigd.`, { handeling: naam }, error);
           }
         },
       };

@@ -12,6 +12,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { captureLogs } from '../helpers/log-capture.js';
 import { BSN, GEMEENTE_VENLO, GEZONDHEID, REGISSEUR_NL, toBemiddeling, toCorporatiegesprek, toOnderzoek, type WalkedCase } from '../helpers/walk.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { onderzoeken } from '../../subgraphs/gemeente/db/tables.js';
@@ -21,6 +22,8 @@ import { verifyLogs } from '../../subgraphs/common/logboek/verify-report.js';
 
 const serverUrl = process.env['TEST_DATABASE_URL'];
 let fed: TestFederation;
+/** The services' log lines: an act refused for its record says why to the operator. */
+const logs = captureLogs('info');
 let stopped = false;
 let dataDir: string | undefined;
 let databaseUrl: string | undefined;
@@ -50,10 +53,10 @@ beforeAll(async () => {
       await a.unsafe(`drop database if exists ${name} with (force)`);
       await a.end();
     };
-    fed = await startTestFederation({ databaseUrl: () => databaseUrl, checkpoints });
+    fed = await startTestFederation({ databaseUrl: () => databaseUrl, checkpoints, logger: logs.logger });
   } else {
     dataDir = mkdtempSync(join(tmpdir(), 'woonkans-logboek-'));
-    fed = await startTestFederation({ dataDir, checkpoints });
+    fed = await startTestFederation({ dataDir, checkpoints, logger: logs.logger });
   }
   zaak = await toCorporatiegesprek(fed, await toBemiddeling(fed, await toOnderzoek(fed, NAAM)));
 });
@@ -178,6 +181,10 @@ describe('an act and its record commit together', () => {
     try {
       const res = JSON.parse((await post(GEMEENTE_VENLO, ONDERZOEK, { id: c.id, woonsituatie: 'Nieuw, maar niet vastgelegd' })).text) as { errors?: { extensions?: Record<string, unknown> }[] };
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TOEGANGSLOG_ONBEREIKBAAR', handeling: 'legOnderzoekVast', serviceName: 'gemeente' });
+      // The partner hears that nothing changed; the operator also hears why: the database's refusal.
+      const line = logs.records().find((r) => r['msg'] === 'geweigerd na een storing' && r['code'] === 'TOEGANGSLOG_ONBEREIKBAAR');
+      expect(line?.['err']?.['type']).toBe('ActNotRecorded');
+      expect(JSON.stringify(line?.['err']?.['cause'])).toContain('logboek_test_kapot');
     } finally {
       await db('gemeente').execute(sql.raw(`alter table gemeente.verwerkingen drop constraint logboek_test_kapot`));
     }

@@ -49,6 +49,14 @@ export function classifyError(error: unknown, code: unknown): ErrorKind {
   return { kind: 'intern', original };
 }
 
+/** The fault under a refusal, if one caused it: the first error in its chain that is not a GraphQL error. */
+export function faultUnder(error: unknown): unknown {
+  for (let e = (error as { originalError?: unknown })?.originalError, depth = 0; e && depth < 4; e = (e as { originalError?: unknown }).originalError, depth++) {
+    if (!(e instanceof GraphQLError)) return e;
+  }
+  return undefined;
+}
+
 /** The root field's name (not its alias) for a response path's first key. */
 function rootField(operation: OperationDefinitionNode | undefined, key: unknown): string | undefined {
   for (const s of operation?.selectionSet.selections ?? []) {
@@ -89,18 +97,20 @@ export function requestObserverPlugin(logger: Logger, metrics: SubgraphMetrics):
               if (typeof reden === 'string') redenen[reden] = (redenen[reden] ?? 0) + 1;
               continue;
             }
-            logger.info(
-              {
-                traceId,
-                spanId,
-                code,
-                ...(typeof reden === 'string' ? { reden } : {}),
-                ...(typeof veld === 'string' ? { veld } : {}),
-                rootField: rootField(operation, error.path?.[0]),
-                operationName: contextValue.observed.operationName,
-              },
-              'geweigerd',
-            );
+            const fields = {
+              traceId,
+              spanId,
+              code,
+              ...(typeof reden === 'string' ? { reden } : {}),
+              ...(typeof veld === 'string' ? { veld } : {}),
+              rootField: rootField(operation, error.path?.[0]),
+              operationName: contextValue.observed.operationName,
+            };
+            // Refused because something failed (the log could not be written): the operator needs
+            // the failure itself, which the partner's message leaves out.
+            const fault = faultUnder(error);
+            if (fault) logger.error({ ...fields, err: fault }, 'geweigerd na een storing');
+            else logger.info(fields, 'geweigerd');
           }
           if (geweigerd > 0) {
             logger.info(
