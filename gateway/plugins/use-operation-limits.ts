@@ -26,6 +26,7 @@ import type { GraphQLError } from 'graphql';
 import {
   DEFAULT_LIMITS,
   firstOverLimit,
+  knownWithinLimits,
   invalidJsonError,
   isLimitError,
   limitError,
@@ -102,6 +103,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { l
   // root field per subgraph at once: that is the bound Node's "possible leak" warning should use
   // (its default of 10 fired under ordinary load, issue 14); a real leak still goes past it.
   const listenersPerRequest = (limits.aliassen + limits.hoofdvelden) * SUBGRAPHS_PER_REQUEST + 10;
+  const known = knownWithinLimits();
   const allow = (...signals: (AbortSignal | undefined)[]) => {
     for (const signal of signals) if (signal) setMaxListeners(listenersPerRequest, signal);
   };
@@ -141,7 +143,7 @@ export function useOperationLimits(limits: OperationLimits = DEFAULT_LIMITS, { l
           params = await parseRequest(req);
         }
         if (params instanceof fetchAPI.Response) return params;
-        const error = firstOverLimit(params, limits);
+        const error = firstOverLimit(params, limits, known);
         if (!error) return params;
         logRefusal(log, request, error);
         return refusal(fetchAPI, error);

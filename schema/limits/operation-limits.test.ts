@@ -2,6 +2,8 @@ import { buildSchema, GraphQLError, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
+  firstOverLimit,
+  knownWithinLimits,
   limitsFromEnv,
   operationCost,
   parseWithinLimits,
@@ -97,6 +99,29 @@ describe('parseWithinLimits', () => {
     const e = refusal('{ a ');
     expect(e.extensions['code']).toBeUndefined();
     expect(e.message).toMatch(/Syntax Error/);
+  });
+});
+
+describe('firstOverLimit with the texts known to be within the limits', () => {
+  it('remembers a text within the limits, never one over them or a syntax error, and still refuses the next over-limit text', () => {
+    const known = knownWithinLimits();
+    const ok = `{ ${fields(3)} }`;
+    const over = `{ ${fields(4)} }`;
+    expect(firstOverLimit({ query: ok }, L, known)).toBeUndefined();
+    expect(known.has(ok)).toBe(true);
+    expect(firstOverLimit([{ query: ok }, { query: over }], L, known)?.extensions).toMatchObject({ code: 'OPERATIE_TE_GROOT', limiet: { naam: 'aliassen' } });
+    expect(known.has(over)).toBe(false);
+    expect(firstOverLimit({ query: '{ niet af' }, L, known)).toBeUndefined();
+    expect(known.has('{ niet af')).toBe(false);
+  });
+
+  it('is bounded: the oldest text goes first, and a long text is not kept', () => {
+    const known = knownWithinLimits(2, 30);
+    for (const t of ['{ a }', '{ b }', '{ c }']) known.add(t);
+    expect(['{ a }', '{ b }', '{ c }'].map((t) => known.has(t))).toEqual([false, true, true]);
+    const long = `{ ${'x'.repeat(40)} }`;
+    known.add(long);
+    expect(known.has(long)).toBe(false);
   });
 });
 

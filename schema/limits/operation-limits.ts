@@ -281,15 +281,39 @@ export function checkDocument(document: DocumentNode, limits: OperationLimits): 
 }
 
 /**
- * The first operation over a limit in a request body (or a batch of them); a plain syntax error is
- * left to the server to report in its own words.
+ * Operation texts found within the limits before: a partner sends the same few operations again and
+ * again with other variables, the gateway the same query plans to the subgraphs. Bounded in count
+ * and in the length of a text it keeps; the oldest goes first.
  */
-export function firstOverLimit(body: unknown, limits: OperationLimits): GraphQLError | undefined {
+export interface KnownWithinLimits {
+  has(text: string): boolean;
+  add(text: string): void;
+}
+
+export function knownWithinLimits(maxTexts = 1_000, maxLength = 20_000): KnownWithinLimits {
+  const texts = new Set<string>();
+  return {
+    has: (text) => texts.has(text),
+    add(text) {
+      if (text.length > maxLength || texts.has(text)) return;
+      texts.add(text);
+      if (texts.size > maxTexts) texts.delete(texts.values().next().value!);
+    },
+  };
+}
+
+/**
+ * The first operation over a limit in a request body (or a batch of them); a plain syntax error is
+ * left to the server to report in its own words. A text in `known` (for the same `limits`) is not
+ * parsed again.
+ */
+export function firstOverLimit(body: unknown, limits: OperationLimits, known?: KnownWithinLimits): GraphQLError | undefined {
   for (const item of Array.isArray(body) ? body : [body]) {
     const query = item && typeof item === 'object' ? (item as { query?: unknown }).query : undefined;
-    if (typeof query !== 'string') continue;
+    if (typeof query !== 'string' || known?.has(query)) continue;
     try {
       parseWithinLimits(query, limits);
+      known?.add(query);
     } catch (error) {
       if (isLimitError(error)) return error;
     }

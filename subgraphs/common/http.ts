@@ -9,6 +9,7 @@ import type { GraphQLError } from 'graphql';
 import { holdIdleConnections } from '../../schema/http-server.js';
 import {
   firstOverLimit,
+  knownWithinLimits,
   isLimitError,
   limitError,
   limitsFromEnv,
@@ -85,6 +86,7 @@ function sendJson(res: ServerResponse, status: number, json: unknown): void {
 
 export function createHttpServer<TContext extends BaseContext>(options: HttpOptions<TContext>): Server {
   const limits = options.limits ?? subgraphLimitsFromEnv();
+  const known = knownWithinLimits();
   const { apollo, routes = {}, maxBodyBytes = limits.bytes } = options;
   const server = createServer(async (req, res) => {
     try {
@@ -118,7 +120,7 @@ export function createHttpServer<TContext extends BaseContext>(options: HttpOpti
           body = raw; // Apollo answers a malformed body with its own 400.
         }
       }
-      const refused = firstOverLimit(req.method === 'GET' ? { query: url.searchParams.get('query') } : body, limits);
+      const refused = firstOverLimit(req.method === 'GET' ? { query: url.searchParams.get('query') } : body, limits, known);
       if (refused) return sendJson(res, 400, limitResponse(refused));
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
