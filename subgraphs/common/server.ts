@@ -201,7 +201,7 @@ function withLogboek(definition: SubgraphDefinition, deps: SubgraphDeps): GraphQ
  * The parsed and validated operations a subgraph keeps, measured as Apollo measures them (the JSON
  * of each document). Its operations come from the gateway's query plans: a few per partner
  * operation, a few hundred in all. Apollo's default is 30 MiB per server, which the fuzz's stream
- * of distinct operations filled in each of the four subgraphs: most of the heap growth of a long run.
+ * of distinct operations filled in each of the four subgraphs: much of the heap growth of a long run.
  */
 const DOCUMENT_STORE_BYTES = 4 * 2 ** 20;
 

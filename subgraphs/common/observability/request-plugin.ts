@@ -50,7 +50,7 @@ export function classifyError(error: unknown, code: unknown): ErrorKind {
 }
 
 /** The fault under a refusal, if one caused it: the first error in its chain that is not a GraphQL error. */
-export function faultUnder(error: unknown): unknown {
+function faultUnder(error: unknown): unknown {
   for (let e = (error as { originalError?: unknown })?.originalError, depth = 0; e && depth < 4; e = (e as { originalError?: unknown }).originalError, depth++) {
     if (!(e instanceof GraphQLError)) return e;
   }
