@@ -66,15 +66,31 @@ export interface Federation {
   stop(): Promise<void>;
 }
 
-export async function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
+// A port the kernel hands out for listen(0) comes from its ephemeral range (Linux: 32768–60999).
+// Picked that way and bound seconds later (after migrations), it could meanwhile be handed to any
+// other listen(0) — a parallel test's server or an outgoing connection — and the bind fails with
+// EADDRINUSE. Ports are therefore picked below that range, from a slice per process starting at a
+// random offset, and checked free by binding once.
+const PICK_FROM = 20_000;
+const PICK_SLICE = 500;
+const PICK_SLICES = Math.floor((32_768 - PICK_FROM) / PICK_SLICE);
+const pickSlice = PICK_FROM + (process.pid % PICK_SLICES) * PICK_SLICE;
+let pickNext = Math.floor(Math.random() * PICK_SLICE);
+
+function bindable(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, host, () => srv.close(() => resolve(true)));
   });
+}
+
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  for (let tries = 0; tries < PICK_SLICE; tries++) {
+    const port = pickSlice + (pickNext++ % PICK_SLICE);
+    if (await bindable(port, host)) return port;
+  }
+  throw new Error(`no free port between ${pickSlice} and ${pickSlice + PICK_SLICE - 1}`);
 }
 
 export async function launchFederation(options: FederationOptions): Promise<Federation> {
