@@ -4,7 +4,7 @@
  * caller's own token has the relation ZELF in the policy context (a forged key naming someone else's
  * case reveals nothing), and the privacy officer's fields answer the TOEZICHT party only.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../resolver-map.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { relationsOf } from '../../../schema/relations.js';
 import type { SubgraphContext } from '../server.js';

@@ -3,7 +3,7 @@
  * resident, and ending it tells the routeplanner how it ended (the case's outcome and the fund
  * depend on it). Who may act, in which relation and phase, the acts guard decided before these run.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { and, eq, isNull } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';

@@ -2,7 +2,7 @@
  * The corporatie's part of `Traject`. Whether a caller may see each list or the lease at all is
  * decided by the dosing transformer before these run; what remains here is the projection.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { inArray } from 'drizzle-orm';
 import { perRequest, rowsPerTraject } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';

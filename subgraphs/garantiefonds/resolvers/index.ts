@@ -1,5 +1,5 @@
 /** Resolvers of the garantiefonds subgraph, one file per concern. */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { monitoringResolvers } from './monitoring.js';
 import { mutationResolvers } from './mutation.js';

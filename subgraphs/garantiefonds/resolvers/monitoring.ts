@@ -3,7 +3,7 @@
  * regisseur subgraph owns the question; this answers its part for any key, because the fund has one
  * balance for both regions and every period.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { fondsCijfers } from '../operations/figures.js';
 import { magCijfersZien } from './roles.js';

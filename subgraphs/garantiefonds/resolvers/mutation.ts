@@ -3,7 +3,7 @@
  * decided before these run (`schema/acts.ts`); these read what the routeplanner records about the
  * case (the policy context the guard loaded) and leave the rules and the writing to `operations/`.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { eq } from 'drizzle-orm';
 import type { SubgraphContext } from '../../common/server.js';
 import { bijdrageronden, bijdragen } from '../db/tables.js';

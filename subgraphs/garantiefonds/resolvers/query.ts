@@ -3,7 +3,7 @@
  * in its current phase (the policy context, one batched load per request), so a list never holds a claim
  * whose fields would all be refused; the fields themselves are dosed by the transformer as always.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { asc, eq, type SQL } from 'drizzle-orm';
 import { groupBy } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';

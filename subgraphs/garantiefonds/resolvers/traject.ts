@@ -3,7 +3,7 @@
  * it, each only for callers that may see the case's fund data in its current phase (a corporation:
  * only its own claims). One query per list per request, batched.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { inArray } from 'drizzle-orm';
 import { perRequest, rowsPerTraject } from '../../common/loaders.js';
 import type { SubgraphContext } from '../../common/server.js';

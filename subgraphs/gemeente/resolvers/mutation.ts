@@ -4,7 +4,7 @@
  * database transaction here: if either side refuses, nothing is kept. Who may act, in which
  * relation and phase, the acts guard decided before these run.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { ErrorCode, weigering } from '../../../schema/errors.js';

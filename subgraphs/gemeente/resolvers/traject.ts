@@ -2,7 +2,7 @@
  * The gemeente's part of `Traject`: the Wmo file. Whether a caller may see each container at all is
  * decided by the dosing transformer before these run (an object or list is decided as a whole).
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { loaders } from './loaders.js';
 

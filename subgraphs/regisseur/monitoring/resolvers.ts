@@ -18,7 +18,7 @@
  * never stale: any change to a case gives another key, and a hit reads no row. The question
  * (periode, range, regio) is not part of the key: it only selects (`dashboard-view.ts`).
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import type { Caller } from '../../../schema/context.js';
 import { ErrorCode, weigering } from '../../../schema/errors.js';
 import { naarWerkgroepMonitoring, type WerkgroepMonitoring } from '../../../schema/monitoring/dashboard-view.js';

@@ -2,7 +2,7 @@
  * Mutations of the regisseur subgraph: the routeplanner's acts and the consent register. Who may
  * perform each, in which relation and phase, the acts guard decided before these run.
  */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import type { Doel } from '../../../schema/vocabulary.js';
 import type { SubgraphContext } from '../../common/server.js';
 import { legOverlegUitkomstVast, legProfielVast, selecteerCorporaties, type ProfielInput } from '../bemiddeling/profiel.js';

@@ -1,5 +1,5 @@
 /** Root queries of the regisseur subgraph. Lists hold only cases the caller has a relation to now. */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../../schema/context.js';
 import { hasRelation } from '../../../schema/decide.js';

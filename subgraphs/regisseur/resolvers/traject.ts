@@ -1,5 +1,5 @@
 /** Resolvers of `Traject` and the types that hang off it in the regisseur subgraph. */
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../common/resolver-map.js';
 import { eq } from 'drizzle-orm';
 import { hasRelation } from '../../../schema/decide.js';
 import type { SubgraphContext } from '../../common/server.js';
