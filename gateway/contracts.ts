@@ -6,7 +6,7 @@
  * fields that lead only to what the party cannot read, and with only the acts it may perform.
  */
 import { MapperKind, mapSchema, pruneSchema } from '@graphql-tools/utils';
-import { buildASTSchema, getNamedType, isObjectType, parse, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, getNamedType, isObjectType, lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { actRule } from '../schema/acts.js';
 import { readDeclarations, type Declaration } from '../schema/declarations.js';
 import { categoriesEverVisible } from '../schema/policy.js';
@@ -82,6 +82,15 @@ export function contractSchema(schema: GraphQLSchema, forbidden: ReadonlySet<str
 }
 
 /** Per gateway schema and party, its contract schema, built once. */
+/**
+ * A party's contract as SDL, types and fields in alphabetical order: the same text whichever gateway
+ * runtime composed the schema (the Rust query planner's lists types in another order than
+ * graphql-tools' stitching), so `GET /contract` and `npm run contract` agree byte for byte.
+ */
+export function printContract(contract: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(contract));
+}
+
 export function contractCache(contracts: Contracts): (schema: GraphQLSchema, partij: Partij) => GraphQLSchema {
   const perSchema = new WeakMap<GraphQLSchema, Map<Partij, GraphQLSchema>>();
   return (schema, partij) => {

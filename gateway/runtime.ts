@@ -30,7 +30,10 @@ import { useOperationLimits } from './plugins/use-operation-limits.js';
 import { useStaticDosing } from './plugins/use-static-dosing.js';
 import { flushTracing, useTracing, tracedTraceId } from './plugins/use-tracing.js';
 import { useRequestId } from './plugins/use-request-id.js';
+import { useVariableCheck } from './plugins/use-variable-check.js';
+import { useSkippedRoot } from './plugins/use-skipped-root.js';
 import { gatewayLog } from './request-log.js';
+import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { loadSupergraph } from './supergraph.js';
 import { createDocumentCheck } from './trusted-documents/check.js';
 import { trustedDocuments, useObjectParams } from './trusted-documents/enforcement.js';
@@ -89,6 +92,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
 
   const runtime: GatewayRuntime = createGatewayRuntime({
     supergraph,
+    unifiedGraphHandler,
     transports: { http: httpTransport } as never,
     logging: false,
     landingPage: false,
@@ -124,6 +128,8 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       useOperationLimits(config.limits, { log }),
       useObjectParams(),
       useStaticDosing({ contracts, log }),
+      useVariableCheck(),
+      useSkippedRoot(),
       useDocumentRegister({
         db: deps.database.db,
         verify,

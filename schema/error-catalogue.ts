@@ -718,8 +718,9 @@ export const CATALOGUS = {
   BAD_USER_INPUT: {
     groep: 'graphql',
     betekenis: 'Een variabele of argument heeft niet het type van het schema (bijv. een enum-waarde of Int buiten bereik).',
-    wanneer: 'Elke operatie met variabelen of argumenten.',
+    wanneer: 'Elke operatie met variabelen of argumenten; aan de gateway met HTTP 400 voordat er iets wordt uitgevoerd.',
     watTeDoen: 'Stuur waarden van het juiste type; zie het schema. ' + HERSTEL,
+    http: 400,
     herhaalbaar: false,
     ingebouwd: 'Apollo Server',
   },

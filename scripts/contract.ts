@@ -4,16 +4,15 @@
  * supergraph, so a partner can generate its client without a running federation.
  */
 import { getStitchedSchemaFromSupergraphSdl } from '@graphql-tools/federation';
-import { printSchema } from 'graphql';
 import { parseArgs } from 'node:util';
-import { contractSchema, forbiddenCoordinates } from '../gateway/contracts.js';
+import { contractSchema, forbiddenCoordinates, printContract } from '../gateway/contracts.js';
 import { SUPERGRAPH_FILE } from '../gateway/supergraph.js';
 import { PARTIJEN, type Partij } from '../schema/vocabulary.js';
 import { readFileSync } from 'node:fs';
 
 export function contractSdl(partij: Partij, supergraphSdl = readFileSync(SUPERGRAPH_FILE, 'utf8')): string {
   const api = getStitchedSchemaFromSupergraphSdl({ supergraphSdl });
-  return printSchema(contractSchema(api, forbiddenCoordinates(supergraphSdl).get(partij) ?? new Set(), partij));
+  return printContract(contractSchema(api, forbiddenCoordinates(supergraphSdl).get(partij) ?? new Set(), partij));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

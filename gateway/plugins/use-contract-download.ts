@@ -3,10 +3,10 @@
  * partner can generate its client from it (`npm run contract -- --partij X` prints it offline).
  */
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { printSchema, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../../schema/errors.js';
 import type { VerifyToken } from '../../schema/identity/verify.js';
-import { contractCache, type Contracts } from '../contracts.js';
+import { contractCache, printContract, type Contracts } from '../contracts.js';
 
 export const CONTRACT_PATH = '/contract';
 
@@ -30,7 +30,7 @@ export function useContractDownload({ contracts, verify, getSchema }: ContractDo
       } catch (error) {
         return respond(401, JSON.stringify({ errors: [{ message: (error as Error).message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] }), 'application/json');
       }
-      respond(200, printSchema(contractFor(await getSchema(), partij)), 'text/plain; charset=utf-8');
+      respond(200, printContract(contractFor(await getSchema(), partij)), 'text/plain; charset=utf-8');
     },
   };
 }

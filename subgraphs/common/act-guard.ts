@@ -17,6 +17,7 @@ import { regioVanGemeente } from '../../schema/vocabulary.js';
 import { ActNotRecorded } from './access-log.js';
 import type { Db } from './database.js';
 import { ongeldigeDatums } from './input-dates.js';
+import { plainArgs } from './plain-args.js';
 import type { SubgraphContext } from './server.js';
 
 /** How a subgraph tells whose case one of its own records belongs to (null when unknown). */
@@ -111,7 +112,8 @@ export function actGuard(schema: GraphQLSchema, subgraaf: Subgraaf, records: Rec
       const resolve = field.resolve ?? defaultFieldResolver;
       return {
         ...field,
-        resolve: async (source, args, ctx: SubgraphContext, info) => {
+        resolve: async (source, rawArgs, ctx: SubgraphContext, info) => {
+          const args = plainArgs(rawArgs);
           const { decision, zaak } = await decideAct(rule, args, ctx, records);
           if (!decision.allowed) throw actWeigering(naam, rule, decision);
           const datums = ongeldigeDatums(args, field.args ?? {});

@@ -190,11 +190,10 @@ describe('the dosing matrix through the gateway', () => {
   });
 
   // DESIGN §6: "A refused field resolves to null with an error at its path". When one operation asks
-  // several cases (aliases, or the `trajecten` list), the gateway's batched `_entities` fetch puts every
-  // refusal of a subgraph at the path of the FIRST case (aliases) or drops the list index (lists):
-  // upstream graphql-tools#2950 (batch-delegate "Error paths use their batched indices", open).
-  // Values are still withheld (the matrix above proves that); only the attribution is wrong.
-  it.fails('puts each refusal at its own path when one operation asks several cases', async () => {
+  // several cases (aliases, or the `trajecten` list), each refusal must keep its own case's path. The
+  // graphql-tools planner put them all at the first case's path or dropped the list index (upstream
+  // graphql-tools#2950); the gateway's Rust query planner keeps them apart.
+  it('puts each refusal at its own path when one operation asks several cases', async () => {
     const regisseur = MATRIX_PERSONAS.find((p) => p.persona.partij === 'REGISSEUR' && p.persona.regio === 'NOORD_LIMBURG')!;
     const zonder = CASES.filter((c) => c.fase === 'BEMIDDELING' && (c.staat === 'GEEN' || c.staat === 'VERLOPEN'));
     const res = await fed.gql(regisseur.persona, `{ ${zonder.map((c, i) => `c${i}: traject(id: "${c.ctx.trajectId}") { inwoner { gezondheid } }`).join(' ')} }`);

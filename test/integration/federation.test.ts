@@ -91,6 +91,31 @@ describe('federation', () => {
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify([parse, unknown])).not.toMatch(/stack|at .*\.ts/);
   });
+
+  it('refuses a variable of the wrong type with HTTP 400 and BAD_USER_INPUT naming it, before anything runs', async () => {
+    const query = 'query($fase: Fase, $n: Int) { trajecten(fase: $fase, eerste: $n) { id } }';
+    for (const variables of [{ fase: 'WEEK' }, { n: 'twintig' }]) {
+      const res = await fed.gql(venlo, query, variables);
+      expect(res.status).toBe(400);
+      expect(res.data ?? null).toBeNull();
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.message).toMatch(new RegExp(`Variable "\\$${Object.keys(variables)[0]}"`));
+    }
+  });
+
+  it('answers an operation whose every root field is skipped with empty data, through fragments and variables too', async () => {
+    for (const [query, variables] of [
+      ['{ trajecten @include(if: false) { id } }', {}],
+      ['query($uit: Boolean!) { ... @skip(if: $uit) { trajecten { id } } organisaties @include(if: false) { gemeenten { slug } } }', { uit: true }],
+      ['{ ...F } fragment F on Query { trajecten @skip(if: true) { id } }', {}],
+    ] as const) {
+      const res = await fed.gql(venlo, query, variables);
+      expect(res, query).toMatchObject({ status: 200, data: {} });
+      expect(res.errors, query).toBeUndefined();
+    }
+    const kept = await fed.gql<any>(venlo, 'query($uit: Boolean!) { trajecten @skip(if: $uit) { id } }', { uit: false });
+    expect(Array.isArray(kept.data?.trajecten)).toBe(true);
+  });
 });
 
 describe('a refused root field stays local', () => {
