@@ -74,8 +74,9 @@ export function doseringGeweigerd(decision: Extract<Decision, { allowed: false }
       partij: decision.partij,
       categorie: decision.categorie,
       veld: coordinate,
-      // The opaque case id the caller asked for: lets a partner attribute a refusal even where the
-      // gateway misplaces the path of batched entity errors (graphql-tools#2950).
+      // The opaque case id the caller asked for: a partner attributes a refusal without walking the
+      // path (which gateways on the graphql-tools planner misplace in batched entity fetches,
+      // graphql-tools#2950).
       ...(trajectId ? { trajectId } : {}),
       ...(decision.fase ? { fase: decision.fase } : {}),
       ...(decision.relatie ? { relatie: decision.relatie } : {}),

@@ -1114,9 +1114,11 @@ type GqlResult = { data?: unknown; errors?: { path?: (string | number)[]; extens
 /**
  * The values at `path` in `data` that a refusal says must be null.
  *
- * A path with every list index is followed as it is. The gateway reports a refusal in an entity
- * fetch without the list index, and where it merged several aliases into one fetch, under the first
- * alias (`["t0", "inwoner"]` for a case of `t5`): such a path cannot be followed. Then, when the
+ * A path with every list index is followed as it is. Gateways on the graphql-tools planner report a
+ * refusal in an entity fetch without the list index, and where they merged several aliases into one
+ * fetch, under the first alias (`["t0", "inwoner"]` for a case of `t5`; graphql-tools#2950): such a
+ * path cannot be followed. The judge keeps accepting those so that it checks values, whatever the
+ * gateway's planner; that this gateway puts each refusal at its own path is `dosing-matrix.test.ts`'s. Then, when the
  * refusal names its case (`trajectId`), every object in the answer with that `id` is checked under
  * the path's last key — the same caller asked the same field of the same case, so it must be null
  * everywhere; without `trajectId`, or when no object carries that `id`, the refusal is `unplaced`.
@@ -1138,8 +1140,8 @@ function valuesAt(data: unknown, path: readonly (string | number)[], trajectId: 
     const id = (v as Record<string, unknown>)['id'];
     if (!Array.isArray(v) && typeof id === 'string') {
       suffix = path.slice(i);
-      // The same upstream defect with the index present: a batched fetch's refusal put on another
-      // case's index (graphql-tools#2950). The refusal's `trajectId` says whose field it is.
+      // The same defect with the index present: a batched fetch's refusal put on another case's
+      // index. The refusal's `trajectId` says whose field it is.
       if (typeof trajectId === 'string' && id !== trajectId) {
         exact = false;
         break;

@@ -6,8 +6,8 @@
  * and the right `reden`, or no case at all — is compared with the oracle, and no refused value may
  * appear anywhere in the response.
  *
- * The refusals are matched by their extensions (field, phase, reason), not by path: the gateway
- * mislocates the paths of batched entity errors (the `it.fails` below, graphql-tools#2950).
+ * The refusals are matched by their extensions (field, phase, reason); that each sits at its own
+ * path is a test of its own below.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,8 @@
 /**
  * The fuzz's judge of refused values (`checkAnswer`): a refusal whose value is in the answer is a
  * violation wherever the gateway put the refusal — at its own path, without a list index, or on
- * another case's index (upstream graphql-tools#2950) — and a misplaced refusal is not one.
+ * another case's index (as gateways on the graphql-tools planner do, graphql-tools#2950) — and a
+ * misplaced refusal is not one.
  */
 import { describe, expect, it } from 'vitest';
 import { checkAnswer, type FuzzAnswer, type FuzzRequest } from '../helpers/fuzz-operations.js';
