@@ -32,6 +32,7 @@ import { flushTracing, useTracing, tracedTraceId } from './plugins/use-tracing.j
 import { useRequestId } from './plugins/use-request-id.js';
 import { useVariableCheck } from './plugins/use-variable-check.js';
 import { useSkippedRoot } from './plugins/use-skipped-root.js';
+import { useErrorsAsData } from './plugins/use-errors-as-data.js';
 import { gatewayLog } from './request-log.js';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { loadSupergraph } from './supergraph.js';
@@ -130,6 +131,7 @@ export function createWoonkansGateway(config: GatewayConfig, deps: GatewayDeps) 
       useStaticDosing({ contracts, log }),
       useVariableCheck(),
       useSkippedRoot(),
+      useErrorsAsData(),
       useDocumentRegister({
         db: deps.database.db,
         verify,
