@@ -4,7 +4,7 @@
  * `hash = sha256(vorige_hash || canonical JSON of the row's content)`, genesis = 64 zeros.
  * Pure functions: the writer and the verifier compute exactly the same bytes.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuditRow, VerwerkingRow } from './tables.js';
 
 /** The `vorige_hash` of the very first row of a chain. */
@@ -83,11 +83,12 @@ export function chainContent(row: ChainFields): Record<string, unknown> {
   };
 }
 
-/** One link of a chain: `sha256(vorigeHash || canonicalJson(content))`, hex. */
+/**
+ * One link of a chain: `sha256(vorigeHash || canonicalJson(content))`, hex. The one-shot `hash`
+ * makes no Hash object per row (a third of a link's cost with `createHash`; 130 links per view).
+ */
 function link(vorigeHash: string, content: Record<string, unknown>): string {
-  return createHash('sha256')
-    .update(vorigeHash + canonicalJson(content), 'utf8')
-    .digest('hex');
+  return hash('sha256', vorigeHash + canonicalJson(content), 'hex');
 }
 
 /** Links rows (in seq order) after `vorigeHash`, each over its `content`: both chains link this way. */

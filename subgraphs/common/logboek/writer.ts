@@ -8,7 +8,7 @@
  * so the response then carries no data (fail closed).
  */
 import { Column, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { ActNotRecorded, type AccessLogWriter, type ActLog, type RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
 import { linkAuditRows, linkRows } from './chain.js';
@@ -194,20 +194,25 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
 interface InsertShape {
   /** The row's property, its column name, and the column's driver mapping where it has one. */
   readonly columns: readonly { readonly key: string; readonly name: string; readonly map: ((value: unknown) => unknown) | null }[];
-  readonly names: SQL;
-  readonly shape: SQL;
+  /** The statement around its one parameter, as finished text: drizzle need not rebuild it per batch. */
+  readonly before: SQL;
+  readonly after: SQL;
 }
 const insertShapes = new WeakMap<PgTable, InsertShape>();
+
+const identifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 function insertShape(table: PgTable): InsertShape {
   let shape = insertShapes.get(table);
   if (shape) return shape;
   const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generatedIdentity) as [string, PgColumn][];
+  const { name, schema } = getTableConfig(table);
+  const names = columns.map(([, c]) => identifier(c.name)).join(', ');
   shape = {
     // Most columns map a value to itself (text, integers, booleans): those are not called per value.
     columns: columns.map(([key, c]) => ({ key, name: c.name, map: c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (v: unknown) => c.mapToDriverValue(v) })),
-    names: sql.join(columns.map(([, c]) => sql.identifier(c.name)), sql`, `),
-    shape: sql.join(columns.map(([, c]) => sql`${sql.identifier(c.name)} ${sql.raw(c.getSQLType())}`), sql`, `),
+    before: sql.raw(`insert into ${schema ? `${identifier(schema)}.` : ''}${identifier(name)} (${names}) select ${names} from jsonb_to_recordset(`),
+    after: sql.raw(`::jsonb) as x(${columns.map(([, c]) => `${identifier(c.name)} ${c.getSQLType()}`).join(', ')})`),
   };
   insertShapes.set(table, shape);
   return shape;
@@ -222,7 +227,7 @@ function insertShape(table: PgTable): InsertShape {
  */
 async function insertAll<T extends PgTable>(tx: Db, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
   if (rows.length === 0) return;
-  const { columns, names, shape } = insertShape(table);
+  const { columns, before, after } = insertShape(table);
   const json = rows.map((row) => {
     const values: Record<string, unknown> = {};
     for (const { key, name, map } of columns) {
@@ -231,5 +236,5 @@ async function insertAll<T extends PgTable>(tx: Db, table: T, rows: readonly T['
     }
     return values;
   });
-  await tx.execute(sql`insert into ${table} (${names}) select ${names} from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as x(${shape})`);
+  await tx.execute(sql`${before}${JSON.stringify(json)}${after}`);
 }
