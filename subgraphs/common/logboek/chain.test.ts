@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, canonicalJson, chainContent, chainHash, linkRows, type ChainFields } from './chain.js';
+import { GENESIS_HASH, canonicalJson, chainContent, chainHash, chainText, linkRows, type ChainFields } from './chain.js';
 
 const base: ChainFields = {
   seq: 1,
@@ -106,6 +106,40 @@ describe('hash chain', () => {
     ];
     for (const change of changes) expect(chainHash(GENESIS_HASH, { ...base, ...change })).not.toBe(h);
     expect(chainHash('1'.repeat(64), base)).not.toBe(h);
+  });
+
+  it('writes the canonical text of a row straight from it, exactly as canonicalJson(chainContent(row)), for any row', () => {
+    const text = fc.option(fc.string({ unit: 'binary' }), { nil: null });
+    const row: fc.Arbitrary<ChainFields> = fc.record({
+      seq: fc.integer({ min: 0 }),
+      segment: fc.integer({ min: 0 }),
+      traceId: fc.string({ unit: 'binary' }),
+      spanId: fc.string({ unit: 'binary' }),
+      parentSpanId: text,
+      verwerkingsactiviteitId: fc.string({ unit: 'binary' }),
+      betrokkene: text,
+      trajectId: text,
+      partij: fc.string(),
+      organisatie: text,
+      velden: fc.array(fc.string({ unit: 'binary' })),
+      categorieen: fc.array(fc.string()),
+      toegestaan: fc.boolean(),
+      reden: text,
+      grondslag: fc.string(),
+      doel: fc.string(),
+      fase: text,
+      relatie: text,
+      toestemmingId: text,
+      doorbrekingId: text,
+      tijdstip: fc.date({ noInvalidDate: true }),
+    }) as fc.Arbitrary<ChainFields>;
+    fc.assert(
+      fc.property(row, (r) => {
+        expect(chainText(r)).toBe(canonicalJson(chainContent(r)));
+        expect(chainText({ ...r, parentSpanId: undefined } as unknown as ChainFields)).toBe(canonicalJson(chainContent({ ...r, parentSpanId: undefined } as unknown as ChainFields)));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('links each row to the one before it', () => {

@@ -11,7 +11,7 @@ import { Column, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import { ActNotRecorded, type AccessLogWriter, type ActLog, type RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
-import { linkAuditRows, linkRows } from './chain.js';
+import { chainInPlace, linkAuditRows, type Chainable } from './chain.js';
 import type { CheckpointPublisher } from './checkpoint.js';
 import type { CheckpointHead } from './verify.js';
 import { createBatchQueue } from './group-commit.js';
@@ -102,23 +102,41 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
     // not: a request that waited in another process's queue could land after a later one,
     // and the log's views (newest first by seq, filtered by tijdstip) assume the two agree.
     const tijdstip = now();
+    // Each row is written once, as a literal of one fixed shape, and linked in place: a spread of
+    // the group plus the request's columns made objects too large for V8's fast properties, and
+    // every later read of them (hashing, the insert) paid for it.
     let seq = head.seq;
-    const rows = linkRows(
-      head.hash,
-      batch.flatMap(({ groups, meta }) =>
-        groups.map((group) => ({
-          ...group,
+    const rows: Chainable[] = [];
+    for (const { groups, meta } of batch) {
+      for (const g of groups) {
+        rows.push({
           seq: ++seq,
           segment: head.openSegment,
           traceId: meta.traceId,
           spanId: meta.spanId,
           parentSpanId: meta.parentSpanId ?? null,
+          verwerkingsactiviteitId: g.verwerkingsactiviteitId,
+          betrokkene: g.betrokkene,
+          trajectId: g.trajectId,
           partij: meta.caller.partij,
           organisatie: meta.caller.organisatie,
+          velden: g.velden,
+          categorieen: g.categorieen,
+          toegestaan: g.toegestaan,
+          reden: g.reden,
+          grondslag: g.grondslag,
+          doel: g.doel,
+          fase: g.fase,
+          relatie: g.relatie,
+          toestemmingId: g.toestemmingId,
+          doorbrekingId: g.doorbrekingId,
           tijdstip,
-        })),
-      ),
-    );
+          vorigeHash: '',
+          hash: '',
+        });
+      }
+    }
+    chainInPlace(head.hash, rows);
     await insertAll(tx, tables.verwerkingen, rows);
     // The audit rows in a chain of their own, linked the same way, in the same transaction.
     const auditRows = linkAuditRows(
@@ -192,8 +210,8 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
 
 /** What `insertAll` needs of a table, worked out once per table instead of once per batch. */
 interface InsertShape {
-  /** The row's property, its column name, and the column's driver mapping where it has one. */
-  readonly columns: readonly { readonly key: string; readonly name: string; readonly map: ((value: unknown) => unknown) | null }[];
+  /** The row's property, its `"column":` label in the JSON, and the column's driver mapping where it has one. */
+  readonly columns: readonly { readonly key: string; readonly label: string; readonly map: ((value: unknown) => unknown) | null }[];
   /** The statement around its one parameter, as finished text: drizzle need not rebuild it per batch. */
   readonly before: SQL;
   readonly after: SQL;
@@ -210,7 +228,11 @@ function insertShape(table: PgTable): InsertShape {
   const names = columns.map(([, c]) => identifier(c.name)).join(', ');
   shape = {
     // Most columns map a value to itself (text, integers, booleans): those are not called per value.
-    columns: columns.map(([key, c]) => ({ key, name: c.name, map: c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (v: unknown) => c.mapToDriverValue(v) })),
+    columns: columns.map(([key, c], i) => ({
+      key,
+      label: `${i === 0 ? '' : ','}${JSON.stringify(c.name)}:`,
+      map: c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (v: unknown) => c.mapToDriverValue(v),
+    })),
     before: sql.raw(`insert into ${schema ? `${identifier(schema)}.` : ''}${identifier(name)} (${names}) select ${names} from jsonb_to_recordset(`),
     after: sql.raw(`::jsonb) as x(${columns.map(([, c]) => `${identifier(c.name)} ${c.getSQLType()}`).join(', ')})`),
   };
@@ -223,18 +245,20 @@ function insertShape(table: PgTable): InsertShape {
  * (`jsonb_to_recordset`). A batch holds thousands of values; bound one by one, building the
  * statement cost more than writing it (drizzle checks each parameter's kind several times). Each
  * value goes through its column's own driver mapping first, so what is stored is what drizzle would
- * have stored, and what the chain hashed is what `verify-log` reads back.
+ * have stored, and what the chain hashed is what `verify-log` reads back. The JSON is written as
+ * text, row by row, without an object per row in between.
  */
 async function insertAll<T extends PgTable>(tx: Db, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
   if (rows.length === 0) return;
   const { columns, before, after } = insertShape(table);
-  const json = rows.map((row) => {
-    const values: Record<string, unknown> = {};
-    for (const { key, name, map } of columns) {
+  let json = '';
+  for (const row of rows) {
+    let out = '';
+    for (const { key, label, map } of columns) {
       const value = (row as Record<string, unknown>)[key];
-      values[name] = value === null || value === undefined ? null : map ? map(value) : value;
+      out += label + (value === null || value === undefined ? 'null' : JSON.stringify(map ? map(value) : value));
     }
-    return values;
-  });
-  await tx.execute(sql`${before}${JSON.stringify(json)}${after}`);
+    json += `${json ? ',' : ''}{${out}}`;
+  }
+  await tx.execute(sql`${before}${`[${json}]`}${after}`);
 }
