@@ -108,6 +108,11 @@ export function servicePoolOptions(): postgresType.Options<Record<string, postgr
     connect_timeout: CONNECT_TIMEOUT_S,
     idle_timeout: 30,
     backoff: () => min + Math.random() * (max - min),
+    // The access log's writer takes its lock and then reads the chain's head in the next statement,
+    // which sees what the lock's previous holder committed only under READ COMMITTED. Set once per
+    // connection, whatever the server's default: a `SET TRANSACTION` per batch was one more round
+    // trip while the lock is held. Transactions that need more still say so themselves.
+    connection: { default_transaction_isolation: 'read committed' },
   };
 }
 
