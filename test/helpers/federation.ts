@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { generateDevKeys } from '../../gateway/dev-issuer/keys.js';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { silentLogger } from '../../subgraphs/common/observability/log.js';
+import { seedDemoData } from '../../scripts/demo-data/index.js';
 import { launchFederation, type Federation, type FederationOptions } from '../../scripts/federation.js';
 
 export interface TestFederation extends Federation {
@@ -77,4 +78,10 @@ export async function startTestFederation(options: Partial<FederationOptions> = 
       await db?.drop();
     },
   };
+}
+
+/** Seeds the demo data (`npm start`'s) into a test federation's four databases. */
+export function seedDemo(fed: Federation, now = new Date()): ReturnType<typeof seedDemoData> {
+  const db = (name: keyof Federation['subgraphs']) => fed.subgraphs[name].database.db;
+  return seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, now);
 }

@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { CORPORATIES, GEMEENTEN, ZORGAANBIEDERS } from '../../schema/vocabulary.js';
-import { seedDemoData } from '../../scripts/demo-data/index.js';
 import { randomUUID } from 'node:crypto';
 import { aanvragen } from '../../subgraphs/garantiefonds/db/tables.js';
 import { huurovereenkomsten, woningaanbiedingen } from '../../subgraphs/corporatie/db/tables.js';
@@ -23,7 +22,7 @@ import { BEWAARTERMIJN_PATH } from '../../subgraphs/common/retention/route.js';
 import { ROUTEPLANNER_PATH } from '../../subgraphs/common/routeplanner-client.js';
 import { selecties, trajecten } from '../../subgraphs/regisseur/db/tables.js';
 import { HUUR_FEITEN } from '../../subgraphs/regisseur/routeplanner/transitions.js';
-import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { seedDemo, startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 let fed: TestFederation;
 let cases: { id: string; betrokkene: string; fase: string; gemeente: string; regio: string; gematcht: string | null; uitkomst: string | null; feiten: Record<string, unknown> }[];
@@ -31,7 +30,7 @@ let cases: { id: string; betrokkene: string; fase: string; gemeente: string; reg
 beforeAll(async () => {
   fed = await startTestFederation();
   const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
-  await seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, new Date());
+  await seedDemo(fed);
   cases = await db('regisseur')
     .select({ id: trajecten.id, betrokkene: trajecten.betrokkene, fase: trajecten.fase, gemeente: trajecten.gemeente, regio: trajecten.regio, gematcht: trajecten.gematcht, uitkomst: trajecten.uitkomst, feiten: trajecten.feiten })
     .from(trajecten);

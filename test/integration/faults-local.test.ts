@@ -6,8 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
-import { seedDemoData } from '../../scripts/demo-data/index.js';
-import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { seedDemo, startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 const REGISSEUR: Persona = { partij: 'REGISSEUR', regio: 'NOORD_LIMBURG', rol: 'VOORZITTER' };
 const VIEW = `{ trajecten(fase: GEHUISVEST, eerste: 5) { code fase inwoner { naam } bemiddelingsprofiel { conclusie } woningaanbod { id } huurovereenkomst { corporatie } evaluaties { id } garantieaanvragen { id } } }`;
@@ -15,11 +14,50 @@ const VIEW = `{ trajecten(fase: GEHUISVEST, eerste: 5) { code fase inwoner { naa
 let fed: TestFederation;
 beforeAll(async () => {
   fed = await startTestFederation();
-  const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
-  await seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, new Date());
+  await seedDemo(fed);
 });
 afterAll(async () => {
   await fed?.stop();
+});
+
+// Before any subgraph is killed below. Refusals are data (`gateway/plugins/use-errors-as-data.ts`):
+// each reaches the partner as graphql-js serialises it, and none costs a formatted stack on the way.
+describe('refusals pass the gateway as data', () => {
+  const regisseur = { partij: 'REGISSEUR', regio: 'NOORD_LIMBURG' } as const;
+  const view = '{ trajecten(eerste: 20) { id inwoner { naam telefoon } bemiddelingsprofiel { woonsituatie } huurovereenkomst { adresWoning } evaluaties { datum } garantieaanvragen { status } } }';
+
+  it('keep their message, path and extensions, serialised exactly as graphql-js does, with serviceName', async () => {
+    const res = await fed.gql(regisseur, view);
+    expect(res.status).toBe(200);
+    const refusals = (res.errors ?? []).filter((e) => e.extensions?.['code'] === 'DOSERING_GEWEIGERD');
+    expect(refusals.length).toBeGreaterThan(10);
+    for (const e of refusals) {
+      expect(Object.keys(e).sort()).toEqual(['extensions', 'message', 'path']);
+      expect(e.path?.[0]).toBe('trajecten');
+      expect(typeof e.path?.[1]).toBe('number');
+      expect(e.extensions).toMatchObject({ reden: expect.any(String), veld: expect.any(String), serviceName: expect.any(String) });
+      expect(Object.keys(e.extensions ?? {})).not.toContain('http');
+    }
+  });
+
+  it('without a stack being formatted for each one on the way (the cost that scaled with refusals)', async () => {
+    // Node calls a user's `prepareStackTrace` whenever a captured stack is formatted, source maps or not.
+    const previous = Error.prepareStackTrace;
+    let formatted = 0;
+    Error.prepareStackTrace = (error, frames) => {
+      formatted++;
+      return `${String(error)}\n${frames.map((f) => `    at ${String(f)}`).join('\n')}`;
+    };
+    try {
+      const res = await fed.gql(regisseur, view);
+      const refusals = (res.errors ?? []).filter((e) => e.extensions?.['code'] === 'DOSERING_GEWEIGERD').length;
+      expect(refusals).toBeGreaterThan(10);
+      // Before: two or more per refusal (each relocation and each serialiser copy formatted one).
+      expect(formatted).toBeLessThan(refusals / 4);
+    } finally {
+      Error.prepareStackTrace = previous;
+    }
+  });
 });
 
 describe('a dead subgraph harms only what it contributes', () => {

@@ -22,8 +22,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDevKeys } from '../../gateway/dev-issuer/keys.js';
-import { seedDemoData } from '../../scripts/demo-data/index.js';
-import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { seedDemo, startTestFederation, type TestFederation } from '../helpers/federation.js';
 import {
   apiSchemaOf,
   contextFrom,
@@ -56,8 +55,7 @@ let ctx: GeneratorContext;
 beforeAll(async () => {
   const { keys } = await generateDevKeys();
   fed = await startTestFederation({ devKeys: keys });
-  const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
-  await seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, new Date());
+  await seedDemo(fed);
   tokens = createTokenSource({ keys, issuer: fed.config.auth.issuer, audience: fed.config.auth.audience });
   ctx = await contextFrom(fed.gatewayUrl, tokens, apiSchemaOf(readFileSync(new URL('../../schema/supergraph.graphql', import.meta.url), 'utf8')));
 });

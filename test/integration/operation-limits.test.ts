@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { DEFAULT_LIMITS, subgraphLimits } from '../../schema/limits/operation-limits.js';
 import { WERKGROEP_QUERY } from '../../gateway/werkgroep/query.js';
-import { seedDemoData } from '../../scripts/demo-data/index.js';
 import { captureLogs } from '../helpers/log-capture.js';
-import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { seedDemo, startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 const REGISSEUR: Persona = { partij: 'REGISSEUR', regio: 'NOORD_LIMBURG', rol: 'VOORZITTER' };
 const GEMEENTE: Persona = { partij: 'GEMEENTE', gemeente: 'venlo' };
@@ -25,8 +24,7 @@ let subgraphRequests = 0;
 const logs = captureLogs();
 beforeAll(async () => {
   fed = await startTestFederation({ logger: logs.logger });
-  const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
-  await seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, new Date());
+  await seedDemo(fed);
   for (const s of Object.values(fed.subgraphs)) s.subgraph.server.on('request', () => void subgraphRequests++);
 });
 afterAll(async () => {

@@ -11,12 +11,11 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Persona } from '../../gateway/dev-issuer/mint.js';
 import { CORPORATIES } from '../../schema/vocabulary.js';
-import { seedDemoData } from '../../scripts/demo-data/index.js';
 import { logboekVan } from '../../subgraphs/assemble.js';
 import { MAX_PAGINAGROOTTE } from '../../subgraphs/common/paging/connection.js';
 import { aanvragen } from '../../subgraphs/garantiefonds/db/tables.js';
 import { selecties, trajecten } from '../../subgraphs/regisseur/db/tables.js';
-import { startTestFederation, type TestFederation } from '../helpers/federation.js';
+import { seedDemo, startTestFederation, type TestFederation } from '../helpers/federation.js';
 
 let fed: TestFederation;
 let cases: { id: string; aangemeldOp: string }[];
@@ -24,7 +23,7 @@ let cases: { id: string; aangemeldOp: string }[];
 beforeAll(async () => {
   fed = await startTestFederation();
   const db = (name: keyof TestFederation['subgraphs']) => fed.subgraphs[name].database.db;
-  await seedDemoData({ gemeente: db('gemeente'), regisseur: db('regisseur'), corporatie: db('corporatie'), garantiefonds: db('garantiefonds') }, new Date());
+  await seedDemo(fed);
   cases = await db('regisseur').select({ id: trajecten.id, aangemeldOp: trajecten.aangemeldOp }).from(trajecten);
 });
 afterAll(async () => {
