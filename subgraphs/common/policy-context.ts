@@ -7,6 +7,7 @@
 import type { Caller, CaseContext } from '../../schema/context.js';
 import { hasRelation } from '../../schema/decide.js';
 import { relationsOf } from '../../schema/relations.js';
+import { postJson } from './post-json.js';
 
 export type PolicyContextSource = (
   caller: Caller,
@@ -27,16 +28,12 @@ export interface RemotePolicyContextOptions {
 }
 
 export function remotePolicyContext({ url, timeoutMs = 3000 }: RemotePolicyContextOptions): PolicyContextSource {
+  const endpoint = new URL(POLICY_CONTEXT_PATH, url);
   return async (_caller, authorization, trajectIds, traceparent) => {
-    const response = await fetch(new URL(POLICY_CONTEXT_PATH, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization, ...(traceparent ? { traceparent } : {}) },
-      body: JSON.stringify({ trajectIds }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    if (!response.ok) throw new Error(`beleidscontext: HTTP ${response.status}`);
-    const json = (await response.json()) as { contexten: Record<string, CaseContext | null> };
-    return new Map(trajectIds.map((id) => [id, json.contexten[id] ?? null]));
+    const { status, body } = await postJson(endpoint, { trajectIds }, { authorization, ...(traceparent ? { traceparent } : {}) }, timeoutMs);
+    if (status < 200 || status > 299) throw new Error(`beleidscontext: HTTP ${status}`);
+    const { contexten } = body as { contexten: Record<string, CaseContext | null> };
+    return new Map(trajectIds.map((id) => [id, contexten[id] ?? null]));
   };
 }
 

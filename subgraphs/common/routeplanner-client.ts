@@ -7,6 +7,7 @@
 import { GraphQLError } from 'graphql';
 import type { Foutcode } from '../../schema/error-catalogue.js';
 import { ErrorCode } from '../../schema/errors.js';
+import { postJson } from './post-json.js';
 
 export const ROUTEPLANNER_PATH = '/routeplanner';
 
@@ -26,23 +27,19 @@ export interface TrajectStand {
 export type Routeplanner = (authorization: string, act: RouteplannerAct, traceparent?: string) => Promise<TrajectStand>;
 
 export function remoteRouteplanner(url: string, timeoutMs = 5000): Routeplanner {
+  const endpoint = new URL(ROUTEPLANNER_PATH, url);
   return async (authorization, act, traceparent) => {
-    let response: Response;
+    // The regisseur's refusal passes through with its own code (a catalogued one, set by `weigering`
+    // there); from JSON it is not checked again, so a newer regisseur's code is kept, not masked.
+    let json: { traject?: TrajectStand; fout?: { code: Foutcode; message: string; extensions?: Record<string, unknown> } };
     try {
-      response = await fetch(new URL(ROUTEPLANNER_PATH, url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization, ...(traceparent ? { traceparent } : {}) },
-        body: JSON.stringify(act),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      json = (await postJson(endpoint, act, { authorization, ...(traceparent ? { traceparent } : {}) }, timeoutMs)).body as typeof json;
     } catch {
+      // Unreachable, too slow, or an answer that is no JSON (a proxy's error page): nothing was recorded here.
       throw new GraphQLError('De routeplanner is niet bereikbaar; er is niets vastgelegd.', {
         extensions: { code: 'ROUTEPLANNER_ONBEREIKBAAR' },
       });
     }
-    // The regisseur's refusal passes through with its own code (a catalogued one, set by `weigering`
-    // there); from JSON it is not checked again, so a newer regisseur's code is kept, not masked.
-    const json = (await response.json()) as { traject?: TrajectStand; fout?: { code: Foutcode; message: string; extensions?: Record<string, unknown> } };
     if (json.fout) throw new GraphQLError(json.fout.message, { extensions: { ...json.fout.extensions, code: json.fout.code } });
     if (!json.traject) throw new GraphQLError('Onverwacht antwoord van de routeplanner.', { extensions: { code: ErrorCode.NIET_GEVONDEN } });
     return json.traject;

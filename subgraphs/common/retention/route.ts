@@ -16,6 +16,7 @@ import type { Caller } from '../../../schema/context.js';
 import { ErrorCode } from '../../../schema/errors.js';
 import type { Partij } from '../../../schema/vocabulary.js';
 import type { Route } from '../http.js';
+import { postJson } from '../post-json.js';
 import type { VerlopenAntwoord, VerlopenBron } from './types.js';
 
 export const BEWAARTERMIJN_PATH = '/bewaartermijn';
@@ -68,14 +69,9 @@ export interface RemoteBewaartermijnOptions {
 export function remoteBewaartermijn({ url, token, timeoutMs = 10_000 }: RemoteBewaartermijnOptions): VerlopenBron {
   return async (kandidaten) => {
     if (kandidaten.length === 0) return { verlopen: [], lopend: [] };
-    const response = await fetch(new URL(BEWAARTERMIJN_PATH, url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
-      body: JSON.stringify({ trajectIds: kandidaten }),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const json = (await response.json().catch(() => null)) as { verlopen?: unknown; lopend?: unknown; fout?: { code?: string } } | null;
-    if (!response.ok || !json) throw new Error(`bewaartermijn: HTTP ${response.status} ${json?.fout?.code ?? ''}`.trim());
+    const { status, body } = await postJson(new URL(BEWAARTERMIJN_PATH, url), { trajectIds: kandidaten }, { authorization: `Bearer ${await token()}` }, timeoutMs);
+    const json = body as { verlopen?: unknown; lopend?: unknown; fout?: { code?: string } } | null;
+    if (status < 200 || status > 299 || !json) throw new Error(`bewaartermijn: HTTP ${status} ${json?.fout?.code ?? ''}`.trim());
     const asked = new Set(kandidaten);
     const ids = (v: unknown) => {
       if (!Array.isArray(v) || v.some((i) => typeof i !== 'string' || !asked.has(i))) throw new Error('bewaartermijn: onverwacht antwoord');
