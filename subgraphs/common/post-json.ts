@@ -1,10 +1,9 @@
 /**
  * A JSON POST from one service to another (the policy context, routeplanner acts, retention's
  * question) over a kept-alive connection, with `node:http(s)` rather than `fetch`. Every subgraph
- * request that touches a case makes one (the policy context), and
- * `fetch`'s WHATWG request, headers and body streams cost about twice the CPU of a plain request:
- * 1.1–1.2 against 0.5–0.55 ms per call, client and server together, for a 20-case context
- * (measured side by side in one process; see the README's Benchmark).
+ * request that touches a case makes one (the policy context), and `fetch`'s WHATWG request, headers
+ * and body streams cost about twice the CPU of a plain request: 1.1–1.2 against 0.5–0.55 ms per
+ * call, client and server together, for a 20-case context (measured side by side in one process).
  *
  * Fails as `fetch` does for the caller: a rejected promise on a network error, on a body that is no
  * JSON, and when `timeoutMs` passes before the whole answer is read.
