@@ -120,7 +120,7 @@ export type Chainable = ChainFields & { vorigeHash: string; hash: string };
 /**
  * Links rows (in seq order) after `vorigeHash` by setting their `vorigeHash` and `hash`: the writer's
  * path, which builds each row once with a fixed shape instead of copying it per step. Returns the
- * last hash.
+ * chain's new head hash (`vorigeHash` when there are no rows).
  */
 export function chainInPlace(vorigeHash: string, rows: readonly Chainable[]): string {
   let prev = vorigeHash;

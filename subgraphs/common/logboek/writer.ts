@@ -137,7 +137,7 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
         });
       }
     }
-    chainInPlace(head.hash, rows);
+    const hash = chainInPlace(head.hash, rows);
     // The audit rows in a chain of their own, linked the same way, in the same transaction.
     const auditRows = linkAuditRows(
       auditHead.hash,
@@ -157,14 +157,12 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
       })),
     );
     // Both inserts in one statement (the processing records in a WITH): one round trip less per
-    // batch while the log's lock is held. `rows` is empty only for an act that touched no personal data.
-    const audit = insertStatement(tables.audit, auditRows);
-    await tx.execute(rows.length ? sql`with verwerkingen as (${insertStatement(tables.verwerkingen, rows)}) ${audit}` : audit);
-    const last = rows.at(-1);
+    // batch while the log's lock is held.
+    await tx.execute(sql`with verwerkingen as (${insertStatement(tables.verwerkingen, rows)}) ${insertStatement(tables.audit, auditRows)}`);
     const lastAudit = auditRows.at(-1);
     return {
-      seq: last?.seq ?? head.seq,
-      hash: last?.hash ?? head.hash,
+      seq,
+      hash,
       auditSeq: lastAudit?.seq ?? auditHead.seq,
       auditHash: lastAudit?.hash ?? auditHead.hash,
     };
