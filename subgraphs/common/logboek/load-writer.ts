@@ -3,7 +3,7 @@
  * (`writer-group-commit.test.ts`). Run as `node --import tsx load-writer.ts '<json>'` with an IPC
  * channel. It opens its own pool and its own writer on the given log, says `ready`, waits for `go`
  * (so both processes write at the same time), writes `requests` requests with `inFlight` in flight,
- * and reports how many transactions that took and how many requests failed.
+ * and reports how many batches that took and how many requests failed.
  */
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -13,7 +13,6 @@ import postgres from 'postgres';
 import type { Db } from '../database.js';
 import { allowed, consulent, field } from './fixtures.js';
 import { logboekTables } from './tables.js';
-import { countTransactions } from './transaction-count.js';
 import { createLogboekWriter } from './writer.js';
 
 export interface LoadWriterJob {
@@ -26,7 +25,7 @@ export interface LoadWriterJob {
 }
 
 export interface LoadWriterResult {
-  readonly transactions: number;
+  readonly batches: number;
   readonly failed: number;
 }
 
@@ -41,9 +40,10 @@ const naam = field('Inwoner.naam');
 async function main(): Promise<void> {
   const job = JSON.parse(process.argv[2] ?? '') as LoadWriterJob;
   const client = postgres(job.url, { max: 10, onnotice: () => {} });
-  const counted = countTransactions(drizzle({ client }) as unknown as Db);
+  let batches = 0;
   const write = createLogboekWriter({
-    db: counted.db,
+    db: drizzle({ client }) as unknown as Db,
+    timeBatch: (batch) => ((batches += 1), batch()),
     schema: job.schema,
     subgraph: 'gemeente',
     tables: logboekTables(pgSchema(job.schema)),
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       }
     }),
   );
-  const result: LoadWriterResult = { transactions: counted.transactions(), failed };
+  const result: LoadWriterResult = { batches, failed };
   process.send!(result);
   await client.end({ timeout: 5 });
   process.disconnect();

@@ -9,16 +9,19 @@
  * `--privileges <appRole> [<retentionRole>]` it prints the deployment's GRANT/REVOKE instead.
  */
 import { appendOnlySql, auditKetenSql, privilegesSql } from './append-only.js';
+import { appendRoutineSql } from './append-routine.js';
 
 const [schema, flag, appRole, retentionRole] = process.argv.slice(2);
-if (!schema || (flag !== undefined && flag !== '--audit-keten' && (flag !== '--privileges' || !appRole))) {
-  process.stderr.write('usage: print-sql.ts <schema> [--audit-keten | --privileges <appRole> [<retentionRole>]]\n');
+if (!schema || (flag !== undefined && flag !== '--audit-keten' && flag !== '--toevoegen' && (flag !== '--privileges' || !appRole))) {
+  process.stderr.write('usage: print-sql.ts <schema> [--audit-keten | --toevoegen | --privileges <appRole> [<retentionRole>]]\n');
   process.exit(2);
 }
 process.stdout.write(
   flag === '--audit-keten'
     ? auditKetenSql(schema)
-    : flag
-      ? privilegesSql(schema, appRole!, retentionRole ? { retentionRole } : {})
-      : appendOnlySql(schema),
+    : flag === '--toevoegen'
+      ? appendRoutineSql(schema)
+      : flag
+        ? privilegesSql(schema, appRole!, retentionRole ? { retentionRole } : {})
+        : appendOnlySql(schema),
 );

@@ -7,7 +7,7 @@
  */
 import { and, asc, eq, isNotNull, max, min, sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
-import { readHead } from './head.js';
+import { readHeads } from './head.js';
 import { quoteIdent } from './identifier.js';
 import { lockLog } from './lock.js';
 import { rowsOf } from '../rows.js';
@@ -39,8 +39,8 @@ export async function sealSegment(options: SealOptions): Promise<SealedSegment |
   const { verwerkingen: v, audit: a, segmenten: g } = tables;
   return db.transaction(
     async (tx) => {
-      await lockLog(tx, schema);
-      const { openSegment } = await readHead(tx, tables);
+      // Under the log's lock (taken by the head's read) until the seal commits.
+      const { segment: openSegment } = await readHeads(tx, schema);
       const [bounds] = await tx
         .select({ firstSeq: min(v.seq), lastSeq: max(v.seq) })
         .from(v)

@@ -14,6 +14,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import type { Db } from '../database.js';
 import { STATEMENT_BREAKPOINT, appendOnlySql, auditKetenSql } from './append-only.js';
+import { appendRoutineSql } from './append-routine.js';
 import { quoteIdent } from './identifier.js';
 import { logboekTables, type LogboekTables } from './tables.js';
 
@@ -121,9 +122,14 @@ export interface Variant {
   dispose(): Promise<void>;
 }
 
+/** Every statement of the log in `schema`, in the order of the migrations. */
+export function logboekSql(schema: string): string[] {
+  return [createLogboekDdl(schema), appendOnlySql(schema), auditKetenSql(schema), appendRoutineSql(schema)].flatMap(statementsOf);
+}
+
 /** Creates the log in `schema` the way drizzle's migrator would: one statement at a time through drizzle. */
 async function prepare(db: Db, schema: string): Promise<void> {
-  for (const statement of [...statementsOf(createLogboekDdl(schema)), ...statementsOf(appendOnlySql(schema)), ...statementsOf(auditKetenSql(schema))]) {
+  for (const statement of logboekSql(schema)) {
     await db.execute(sql.raw(statement));
   }
 }

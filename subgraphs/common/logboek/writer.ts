@@ -1,23 +1,23 @@
 /**
  * The `AccessLogWriter` of a subgraph: one request's access records become processing records in
  * the subgraph's own Logboek, chained, together with one audit row naming the user. Requests that
- * arrive while a batch is being written are written together as the next batch, in one
- * transaction (group commit, `group-commit.ts`): one lock, one head read, one multi-row insert per
- * table. Each request's promise resolves only after the commit of the batch holding its records, so
+ * arrive while a batch is being written are written together as the next batch (group commit,
+ * `group-commit.ts`), usually in one statement: the log's routine (`append-routine.ts`) takes the
+ * lock, checks the head the rows were linked to and inserts them, in its own transaction. Each
+ * request's promise resolves only after the commit of the batch holding its records, so
  * the runtime's "durable before the response leaves" holds; it rejects on any error of that batch,
  * so the response then carries no data (fail closed).
  */
-import { Column, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import { getTableConfig, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
+import { Column } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { ActNotRecorded, type AccessLogWriter, type ActLog, type RequestMeta } from '../access-log.js';
 import type { Db } from '../database.js';
+import { insertColumns } from './append-routine.js';
 import { chainInPlace, linkAuditRows, type Chainable } from './chain.js';
 import type { CheckpointPublisher } from './checkpoint.js';
-import type { CheckpointHead } from './verify.js';
 import { createBatchQueue } from './group-commit.js';
 import { groupRecords, type ProcessingGroup } from './group.js';
-import { readHeads } from './head.js';
-import { lockLog } from './lock.js';
+import { appendAtHead, readHeads, type LogHeads } from './head.js';
 import { assertTablesInSchema, type LogboekTables } from './tables.js';
 
 export interface LogboekWriterOptions {
@@ -63,9 +63,6 @@ interface Pending {
 /** The writer of a request's records, and `act` for an act whose record commits with its change. */
 export type LogboekWriter = AccessLogWriter & { readonly act: ActLog };
 
-/** What a batch left as the log's heads: what the signed checkpoint publishes. */
-type LogHead = CheckpointHead;
-
 export function createLogboekWriter(options: LogboekWriterOptions): LogboekWriter {
   const { db, schema, subgraph, tables } = options;
   const now = options.now ?? (() => new Date());
@@ -74,45 +71,42 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
   const onCheckpointError = options.onCheckpointError ?? (() => {});
   const timeBatch = options.timeBatch ?? ((write) => write());
 
-  const publish = async (head: LogHead): Promise<void> => {
+  const publish = async ({ seq, hash, auditSeq, auditHash }: LogHeads): Promise<void> => {
     if (!options.checkpoint) return;
     try {
-      await options.checkpoint(head);
+      await options.checkpoint({ seq, hash, auditSeq, auditHash });
     } catch (error) {
       onCheckpointError(error);
     }
   };
 
-  const writeBatch = async (batch: readonly Pending[]): Promise<void> => {
-    // READ COMMITTED, as every connection starts (`servicePoolOptions`; PGlite's default): see `appendBatch`.
-    await publish(await db.transaction((tx) => appendBatch(tx, batch)));
-  };
+  /**
+   * The log's heads as this writer last left them: its guess for the next batch. Only a guess — the
+   * routine compares it with the heads under the lock — so a stale one (another process or the
+   * sealer wrote since, an act's transaction rolled back) costs a second try, never a wrong link.
+   */
+  let guess: LogHeads | undefined;
 
   /**
-   * Appends `batch` to the log inside the caller's transaction: the log's lock, then its heads, then
-   * the chained rows. The lock is held until that transaction ends, so callers append last.
+   * Links `batch` to `head` and appends it if `head` is still the log's head: the new heads, or the
+   * heads found instead (nothing written).
    */
-  const appendBatch = async (tx: Db, batch: readonly Pending[]): Promise<LogHead> => {
-    // The lock first, then the head: under READ COMMITTED each later statement sees what the
-    // previous lock holder (this process's previous batch, another process, the sealer)
-    // committed, so no two writers link to the same head.
-    await lockLog(tx, schema);
-    const { head, auditHead } = await readHeads(tx, tables);
-    // One clock reading per batch, taken under the lock: `tijdstip` then never decreases along
-    // seq, as when each request had its own transaction. A request's own arrival time would
-    // not: a request that waited in another process's queue could land after a later one,
-    // and the log's views (newest first by seq, filtered by tijdstip) assume the two agree.
-    const tijdstip = now();
+  const tryAppend = async (tx: Db, batch: readonly Pending[], head: LogHeads): Promise<{ appended: LogHeads } | { found: LogHeads }> => {
+    // One clock reading per batch, never before the newest row's: `tijdstip` then never decreases
+    // along seq, as when each request had its own transaction. A request's own arrival time would
+    // not: a request that waited in another process's queue could land after a later one, and the
+    // log's views (newest first by seq, filtered by tijdstip) assume the two agree.
+    const tijdstip = new Date(Math.max(now().getTime(), head.tijdstip ?? Number.NEGATIVE_INFINITY));
     // Each row is written once, as a literal of one fixed shape, and linked in place: a spread of
     // the group plus the request's columns made objects too large for V8's fast properties, and
-    // every later read of them (hashing, the insert) paid for it.
+    // every later read of them (hashing, the JSON) paid for it.
     let seq = head.seq;
     const rows: Chainable[] = [];
     for (const { groups, meta } of batch) {
       for (const g of groups) {
         rows.push({
           seq: ++seq,
-          segment: head.openSegment,
+          segment: head.segment,
           traceId: meta.traceId,
           spanId: meta.spanId,
           parentSpanId: meta.parentSpanId ?? null,
@@ -138,11 +132,11 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
       }
     }
     const hash = chainInPlace(head.hash, rows);
-    // The audit rows in a chain of their own, linked the same way, in the same transaction.
+    // The audit rows in a chain of their own, linked the same way, written by the same statement.
     const auditRows = linkAuditRows(
-      auditHead.hash,
+      head.auditHash,
       batch.map(({ meta }, i) => ({
-        seq: auditHead.seq + 1 + i,
+        seq: head.auditSeq + 1 + i,
         traceId: meta.traceId,
         spanId: meta.spanId,
         sub: meta.caller.sub,
@@ -153,19 +147,50 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
         acr: meta.caller.acr ?? null,
         operationName: meta.operationName,
         tijdstip,
-        segment: head.openSegment,
+        segment: head.segment,
       })),
     );
-    // Both inserts in one statement (the processing records in a WITH): one round trip less per
-    // batch while the log's lock is held.
-    await tx.execute(sql`with verwerkingen as (${insertStatement(tables.verwerkingen, rows)}) ${insertStatement(tables.audit, auditRows)}`);
+    const found = await appendAtHead(tx, schema, head, rowsJson(tables.verwerkingen, rows), rowsJson(tables.audit, auditRows));
+    if (found) return { found };
     const lastAudit = auditRows.at(-1);
     return {
-      seq,
-      hash,
-      auditSeq: lastAudit?.seq ?? auditHead.seq,
-      auditHash: lastAudit?.hash ?? auditHead.hash,
+      appended: {
+        seq,
+        hash,
+        segment: head.segment,
+        auditSeq: lastAudit?.seq ?? head.auditSeq,
+        auditHash: lastAudit?.hash ?? head.auditHash,
+        tijdstip: tijdstip.getTime(),
+      },
     };
+  };
+
+  /**
+   * Appends `batch` inside the caller's transaction. The first call of the routine takes the log's
+   * lock, held until that transaction ends, so the heads it reports cannot move: a second try with
+   * them always lands. Callers append last, to hold the lock briefly.
+   */
+  const appendLocked = async (tx: Db, batch: readonly Pending[], first: LogHeads | undefined): Promise<LogHeads> => {
+    const tried = await tryAppend(tx, batch, first ?? (await readHeads(tx, schema)));
+    if ('appended' in tried) return tried.appended;
+    const again = await tryAppend(tx, batch, tried.found);
+    if ('appended' in again) return again.appended;
+    throw new Error(`logboek ${schema}: the head moved while the lock was held`);
+  };
+
+  const writeBatch = async (batch: readonly Pending[]): Promise<void> => {
+    let heads: LogHeads | undefined;
+    // One statement, its own transaction, when the guess holds (nobody else appended since).
+    if (guess) {
+      const tried = await tryAppend(db, batch, guess);
+      if ('appended' in tried) heads = tried.appended;
+      else guess = tried.found;
+    }
+    // READ COMMITTED, as every connection starts (`servicePoolOptions`; PGlite's default): each
+    // statement of the routine then sees what the lock's previous holder committed.
+    heads ??= await db.transaction((tx) => appendLocked(tx, batch, guess));
+    guess = heads;
+    await publish(heads);
   };
 
   const enqueue = createBatchQueue<Pending>({
@@ -186,7 +211,7 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
   // An act and its records: not queued behind other requests, but appended at the end of the act's
   // own transaction, so the change and its record commit together or not at all.
   const act: ActLog = async (meta, perform, recordsOf) => {
-    let head: LogHead | undefined;
+    let heads: LogHeads | undefined;
     const value = await db.transaction(
       async (transaction) => {
         const tx = transaction as unknown as Db;
@@ -194,7 +219,7 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
         const groups = groupRecords(recordsOf(done), subgraph);
         if (groups.length === 0) return done;
         try {
-          head = await appendBatch(tx, [{ groups, meta }]);
+          heads = await appendLocked(tx, [{ groups, meta }], guess);
         } catch (error) {
           throw new ActNotRecorded(error);
         }
@@ -202,55 +227,42 @@ export function createLogboekWriter(options: LogboekWriterOptions): LogboekWrite
       },
       { isolationLevel: 'read committed' },
     );
-    if (head) await publish(head);
+    if (heads) {
+      guess = heads;
+      await publish(heads);
+    }
     return value;
   };
 
   return Object.assign(write, { act });
 }
 
-/** What `insertStatement` needs of a table, worked out once per table instead of once per batch. */
-interface InsertShape {
-  /** The row's property, its `"column":` label in the JSON, and the column's driver mapping where it has one. */
-  readonly columns: readonly { readonly key: string; readonly label: string; readonly map: ((value: unknown) => unknown) | null }[];
-  /** The statement around its one parameter, as finished text: drizzle need not rebuild it per batch. */
-  readonly before: SQL;
-  readonly after: SQL;
-}
-const insertShapes = new WeakMap<PgTable, InsertShape>();
+/** A table's columns for `rowsJson`: the row's property, its `"column":` label, its driver mapping where it has one. */
+type JsonColumns = readonly { readonly key: string; readonly label: string; readonly map: ((value: unknown) => unknown) | null }[];
+const jsonColumns = new WeakMap<PgTable, JsonColumns>();
 
-const identifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-function insertShape(table: PgTable): InsertShape {
-  let shape = insertShapes.get(table);
-  if (shape) return shape;
-  const columns = Object.entries(getTableColumns(table)).filter(([, c]) => !c.generatedIdentity) as [string, PgColumn][];
-  const { name, schema } = getTableConfig(table);
-  const names = columns.map(([, c]) => identifier(c.name)).join(', ');
-  shape = {
-    // Most columns map a value to itself (text, integers, booleans): those are not called per value.
-    columns: columns.map(([key, c], i) => ({
-      key,
-      label: `${i === 0 ? '' : ','}${JSON.stringify(c.name)}:`,
-      map: c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (v: unknown) => c.mapToDriverValue(v),
-    })),
-    before: sql.raw(`insert into ${schema ? `${identifier(schema)}.` : ''}${identifier(name)} (${names}) select ${names} from jsonb_to_recordset(`),
-    after: sql.raw(`::jsonb) as x(${columns.map(([, c]) => `${identifier(c.name)} ${c.getSQLType()}`).join(', ')})`),
-  };
-  insertShapes.set(table, shape);
-  return shape;
+function columnsOf(table: PgTable): JsonColumns {
+  let columns = jsonColumns.get(table);
+  if (columns) return columns;
+  // Most columns map a value to itself (text, integers, booleans): those are not called per value.
+  columns = insertColumns(table).map(([key, c], i) => ({
+    key,
+    label: `${i === 0 ? '' : ','}${JSON.stringify(c.name)}:`,
+    map: c.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (v: unknown) => c.mapToDriverValue(v),
+  }));
+  jsonColumns.set(table, columns);
+  return columns;
 }
 
 /**
- * One insert of every row, with one parameter: the rows as a JSON array, unpacked by the database
- * (`jsonb_to_recordset`). A batch holds thousands of values; bound one by one, building the
- * statement cost more than writing it (drizzle checks each parameter's kind several times). Each
- * value goes through its column's own driver mapping first, so what is stored is what drizzle would
- * have stored, and what the chain hashed is what `verify-log` reads back. The JSON is written as
+ * The rows as one JSON array under their column names, for the routine's `jsonb_to_recordset`. A
+ * batch holds thousands of values; bound one by one, building the statement cost more than writing
+ * it. Each value goes through its column's own driver mapping first, so what is stored is what
+ * drizzle would have stored, and what the chain hashed is what `verify-log` reads back. Written as
  * text, row by row, without an object per row in between.
  */
-function insertStatement<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): SQL {
-  const { columns, before, after } = insertShape(table);
+function rowsJson<T extends PgTable>(table: T, rows: readonly T['$inferInsert'][]): string {
+  const columns = columnsOf(table);
   let json = '';
   for (const row of rows) {
     let out = '';
@@ -260,5 +272,5 @@ function insertStatement<T extends PgTable>(table: T, rows: readonly T['$inferIn
     }
     json += `${json ? ',' : ''}{${out}}`;
   }
-  return sql`${before}${`[${json}]`}${after}`;
+  return `[${json}]`;
 }
