@@ -1,7 +1,7 @@
 /**
  * The regisseur coalesces concurrent policy-context loads (`coalescedCaseContexts`): against the
- * real federation, many concurrent distinct requests share batches — fewer than four SQL statements
- * each — and yet a change committed before a request started (a revoked consent, a phase step) is
+ * real federation, many concurrent distinct requests share batches — fewer statements than requests
+ * on a server — and yet a change committed before a request started (a revoked consent, a phase step) is
  * visible to that request: a request only joins a batch whose queries have not been sent.
  * No timing is asserted; the figures are in `npm run bench`.
  */
@@ -47,8 +47,9 @@ async function beleidscontext(who: Persona, ids: string[]): Promise<Record<strin
   return json.contexten;
 }
 
-/** The statements of the context loader: its four tables in the regisseur's schema. */
-const contextStatements = () => countStatements((s) => /"regisseur"\."(trajecten|selecties|toestemmingen|doorbrekingen)"/.test(s));
+/** The statements of the context loader: one per load, over its four tables in the regisseur's schema. */
+const contextStatements = () =>
+  countStatements((s) => ['trajecten', 'selecties', 'toestemmingen', 'doorbrekingen'].every((t) => s.includes(`"regisseur"."${t}"`)));
 
 describe('coalesced policy-context loads', () => {
   let a: WalkedCase;
@@ -56,7 +57,7 @@ describe('coalesced policy-context loads', () => {
     a = await toBemiddeling(fed, await toOnderzoek(fed, 'Anna Samen'));
   }, 120_000);
 
-  it('serves N concurrent distinct requests with fewer than 2·N statements on a server (at most 4·N on PGlite), each answer only its own ids', async () => {
+  it('serves N concurrent distinct requests with fewer than N/2 statements on a server (at most N on PGlite), each answer only its own ids', async () => {
     const n = 40;
     const asked = Array.from({ length: n }, () => [a.id, randomUUID()]);
     const counter = contextStatements();
@@ -71,15 +72,16 @@ describe('coalesced policy-context loads', () => {
       expect(answer[a.id]?.fase).toBe('BEMIDDELING');
       expect(answer[asked[i]![1]!]).toBeNull();
     });
-    expect(counter.count()).toBeGreaterThanOrEqual(4);
+    expect(counter.count()).toBeGreaterThanOrEqual(1);
     if (fed.subgraphs.regisseur.database.kind === 'postgres') {
-      // A server's queries take long enough for concurrent requests to meet (about 44 of 160 here).
-      expect(counter.count()).toBeLessThan(2 * n);
+      // A server's statement takes long enough for concurrent requests to meet (6–13 loads for 40
+      // requests in repeated runs).
+      expect(counter.count()).toBeLessThan(n / 2);
     } else {
       // PGlite answers a batch in well under a millisecond on its one connection, so forty requests
-      // that reach the loader a few milliseconds apart rarely meet (140-156 of 160 statements in
-      // repeated runs): never more than one load each is all that holds there.
-      expect(counter.count()).toBeLessThanOrEqual(4 * n);
+      // that reach the loader a few milliseconds apart rarely meet (35-39 loads for 40 in repeated
+      // runs): never more than one load each is all that holds there.
+      expect(counter.count()).toBeLessThanOrEqual(n);
     }
   });
 
@@ -128,8 +130,9 @@ describe('coalesced policy-context loads', () => {
     expect(afterStep.length).toBeGreaterThan(5);
     for (const s of afterRevocation) expect(revocation(s)).not.toBeNull();
     for (const s of afterStep) expect(s.ctx?.fase).toBe('BEMIDDELING');
-    // And they were batched meanwhile: fewer statements than four per request.
-    expect(counter.count()).toBeLessThan(4 * requests);
+    // And, on a server, they were batched meanwhile: fewer loads than requests (on PGlite they rarely
+    // meet, see above, and the acts' own reads come on top).
+    if (fed.subgraphs.regisseur.database.kind === 'postgres') expect(counter.count()).toBeLessThan(requests);
   }, 120_000);
 
   it('never coalesces on a transaction handle: a transaction reads alone, and sees its own writes', async () => {

@@ -1,32 +1,32 @@
 /**
- * Loads the policy context of a batch of cases from the routeplanner's own tables: four queries
- * for any number of cases, grouped per case in one pass (a Map per table, O(cases + rows)). Used by
- * the regisseur's own fields and served to the other subgraphs.
+ * Loads the policy context of a batch of cases from the routeplanner's own tables: one statement for
+ * any number of cases (each table's rows grouped per case by the database, so one snapshot and one
+ * connection), O(cases + rows). Used by the regisseur's own fields and served to the other subgraphs.
  *
  * Two entry points:
  *
- * - `loadCaseContexts(db, ids)`: exactly one set of four queries on the handle it is given (a
+ * - `loadCaseContexts(db, ids)`: exactly one statement on the handle it is given (a
  *   transaction handle included), never shared. For every caller that may read inside a transaction
  *   or acts on what it reads: an act's preconditions (`acts.ts` `unmet`), the act route's
  *   authorisation (`routes.ts` `authorize`) and retention (`retention.ts`).
  * - `coalescedCaseContexts(db)`: for the shared pool handle only (a transaction handle is
  *   refused). Concurrent reads — `POST /beleidscontext` for the other subgraphs and the regisseur's
  *   own dosing (`server.ts` `localPolicyContext`) — that arrive while no batch is running are
- *   dispatched on the next turn of the event loop as one set of four queries over the union of their
- *   ids; those arriving while a batch runs wait for it to return and then go together as the next
- *   batch (`coalesce.ts`, `maxInFlight` 1: at most four of the pool's connections per process).
+ *   dispatched on the next turn of the event loop as one statement over the union of their ids; those
+ *   arriving while a batch runs wait for it to return and then go together as the next batch
+ *   (`coalesce.ts`, `maxInFlight` 1: one of the pool's connections per process).
  *
- * Invariant: a request only joins a batch whose queries have NOT yet been sent, so any change
+ * Invariant: a request only joins a batch whose statement has NOT yet been sent, so any change
  * committed before the request started (a revoked consent, a phase step, a match) is visible to it.
  * Nothing is cached: every batch reads the tables afresh (test/integration/policy-context-batching).
  */
-import { is } from 'drizzle-orm';
+import { eq, getTableColumns, is, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { CaseContext, HuurFeiten } from '../../../schema/context.js';
 import type { Doel, Fase, Gegevenscategorie, Partij, Regio } from '../../../schema/vocabulary.js';
 import { createCoalescer, type Coalescer } from '../../common/coalesce.js';
 import type { Db } from '../../common/database.js';
-import { groupBy } from '../../common/loaders.js';
+import { momentFromDriver } from '../../common/moment.js';
 import { doorbrekingen, selecties, toestemmingen, trajecten, type TrajectRow } from '../db/tables.js';
 import { HUUR_FEITEN, type HuurBeeindiging } from './transitions.js';
 import { anyOf } from '../../common/any-of.js';
@@ -39,27 +39,85 @@ function huurVan(t: TrajectRow): HuurFeiten | null {
   return { borgCent: borg === undefined ? null : Number(borg), beeindiging, einddatum: t.feiten[HUUR_FEITEN.EINDDATUM] ?? null };
 }
 
+/** A case's consents and breakthroughs as the statement returns them: JSON, moments as PostgreSQL writes them. */
+interface ToestemmingJson {
+  readonly id: string;
+  readonly ontvangerPartij: string;
+  readonly ontvangerOrganisatie: string | null;
+  readonly categorieen: string[];
+  readonly doel: string;
+  readonly richting: string;
+  readonly gegevenOp: string;
+  readonly geldigTot: string;
+  readonly ingetrokkenOp: string | null;
+}
+interface DoorbrekingJson {
+  readonly id: string;
+  readonly ontvangerPartij: string;
+  readonly ontvangerOrganisatie: string | null;
+  readonly velden: string[];
+  readonly vanaf: string;
+  readonly tot: string;
+}
+
+/** A JSON column as the driver hands it: parsed (postgres.js, PGlite) or, should a driver not, as text. */
+function fromJson<T>(value: unknown): T[] {
+  if (value === null || value === undefined) return [];
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+}
+
 export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<Map<string, CaseContext>> {
   const out = new Map<string, CaseContext>();
   if (ids.length === 0) return out;
   const list = [...new Set(ids)];
-  const [rows, sel, toe, door] = await Promise.all([
-    db.select().from(trajecten).where(anyOf(trajecten.id, list)),
-    db.select().from(selecties).where(anyOf(selecties.trajectId, list)),
-    db.select().from(toestemmingen).where(anyOf(toestemmingen.trajectId, list)),
-    db.select().from(doorbrekingen).where(anyOf(doorbrekingen.trajectId, list)),
-  ]);
-  const selPer = groupBy(sel, (s) => s.trajectId);
-  const toePer = groupBy(toe, (x) => x.trajectId);
-  const doorPer = groupBy(door, (x) => x.trajectId);
-  for (const t of rows) {
+  // One statement, so one snapshot and one connection: each table's rows of these cases, grouped
+  // per case by the database, beside the case's own row.
+  const sel = db
+    .select({ trajectId: selecties.trajectId, lijst: sql`json_agg(${selecties.corporatie})`.as('sel_lijst') })
+    .from(selecties)
+    .where(anyOf(selecties.trajectId, list))
+    .groupBy(selecties.trajectId)
+    .as('sel');
+  const toe = db
+    .select({
+      trajectId: toestemmingen.trajectId,
+      lijst: sql`json_agg(json_build_object(
+        'id', ${toestemmingen.id}, 'ontvangerPartij', ${toestemmingen.ontvangerPartij},
+        'ontvangerOrganisatie', ${toestemmingen.ontvangerOrganisatie}, 'categorieen', ${toestemmingen.categorieen},
+        'doel', ${toestemmingen.doel}, 'richting', ${toestemmingen.richting}, 'gegevenOp', ${toestemmingen.gegevenOp},
+        'geldigTot', ${toestemmingen.geldigTot}, 'ingetrokkenOp', ${toestemmingen.ingetrokkenOp}))`.as('toe_lijst'),
+    })
+    .from(toestemmingen)
+    .where(anyOf(toestemmingen.trajectId, list))
+    .groupBy(toestemmingen.trajectId)
+    .as('toe');
+  const door = db
+    .select({
+      trajectId: doorbrekingen.trajectId,
+      lijst: sql`json_agg(json_build_object(
+        'id', ${doorbrekingen.id}, 'ontvangerPartij', ${doorbrekingen.ontvangerPartij},
+        'ontvangerOrganisatie', ${doorbrekingen.ontvangerOrganisatie}, 'velden', ${doorbrekingen.velden},
+        'vanaf', ${doorbrekingen.vanaf}, 'tot', ${doorbrekingen.tot}))`.as('door_lijst'),
+    })
+    .from(doorbrekingen)
+    .where(anyOf(doorbrekingen.trajectId, list))
+    .groupBy(doorbrekingen.trajectId)
+    .as('door');
+  const rows = await db
+    .select({ t: getTableColumns(trajecten), geselecteerd: sel.lijst, toestemmingen: toe.lijst, doorbrekingen: door.lijst })
+    .from(trajecten)
+    .leftJoin(sel, eq(sel.trajectId, trajecten.id))
+    .leftJoin(toe, eq(toe.trajectId, trajecten.id))
+    .leftJoin(door, eq(door.trajectId, trajecten.id))
+    .where(anyOf(trajecten.id, list));
+  for (const { t, geselecteerd, toestemmingen: toes, doorbrekingen: doors } of rows) {
     out.set(t.id, {
       trajectId: t.id,
       fase: t.fase as Fase,
       gemeente: t.gemeente,
       regio: t.regio as Regio,
       betrokkene: t.betrokkene,
-      geselecteerd: (selPer.get(t.id) ?? []).map((s) => s.corporatie),
+      geselecteerd: fromJson<string>(geselecteerd),
       gematcht: t.gematcht,
       melder: t.melder,
       gekoppeldeZorgaanbieder: t.gekoppeldeZorgaanbieder,
@@ -67,22 +125,22 @@ export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<
       code: t.code,
       versie: t.versie,
       huur: huurVan(t),
-      toestemmingen: (toePer.get(t.id) ?? []).map((x) => ({
+      toestemmingen: fromJson<ToestemmingJson>(toes).map((x) => ({
         id: x.id,
         ontvanger: { partij: x.ontvangerPartij as Partij, organisatie: x.ontvangerOrganisatie },
         categorieen: x.categorieen as Gegevenscategorie[],
         doel: x.doel as Doel,
         richting: x.richting as 'VERKRIJGEN' | 'VERSTREKKEN',
-        gegevenOp: x.gegevenOp,
-        geldigTot: x.geldigTot,
-        ingetrokkenOp: x.ingetrokkenOp,
+        gegevenOp: momentFromDriver(x.gegevenOp),
+        geldigTot: momentFromDriver(x.geldigTot),
+        ingetrokkenOp: x.ingetrokkenOp === null ? null : momentFromDriver(x.ingetrokkenOp),
       })),
-      doorbrekingen: (doorPer.get(t.id) ?? []).map((x) => ({
+      doorbrekingen: fromJson<DoorbrekingJson>(doors).map((x) => ({
         id: x.id,
         ontvanger: { partij: x.ontvangerPartij as Partij, organisatie: x.ontvangerOrganisatie },
         velden: x.velden,
-        vanaf: x.vanaf,
-        tot: x.tot,
+        vanaf: momentFromDriver(x.vanaf),
+        tot: momentFromDriver(x.tot),
       })),
     });
   }
