@@ -42,17 +42,21 @@ describe('canonical JSON', () => {
     );
   });
 
-  it('writes exactly what sorting each object and JSON.stringify would (the definition), for any JSON-like value', () => {
-    // The definition, as the writer used it until the text was written directly: kept as the spec.
-    const definition = (value: unknown): unknown => {
-      if (value instanceof Date) return value.toISOString();
-      if (Array.isArray(value)) return value.map((v) => (v === undefined ? null : definition(v)));
+  it('writes exactly the definition (keys sorted, values as JSON.stringify writes them), for any JSON-like value', () => {
+    // The definition: keys sorted by UTF-16 code unit, values as JSON.stringify writes them. The
+    // object's text is joined here rather than left to JSON.stringify, which writes integer-like keys
+    // ("0") before all others whatever the order they were added in (fast-check found {"": …, "0": …}).
+    const definition = (value: unknown): string => {
+      if (value instanceof Date) return JSON.stringify(value.toISOString());
+      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : definition(v))).join(',')}]`;
       if (value !== null && typeof value === 'object') {
-        const out = Object.create(null) as Record<string, unknown>;
-        for (const key of Object.keys(value).sort()) if ((value as Record<string, unknown>)[key] !== undefined) out[key] = definition((value as Record<string, unknown>)[key]);
-        return out;
+        const entries = Object.keys(value)
+          .sort()
+          .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+          .map((key) => `${JSON.stringify(key)}:${definition((value as Record<string, unknown>)[key])}`);
+        return `{${entries.join(',')}}`;
       }
-      return value;
+      return JSON.stringify(value);
     };
     const leaf = fc.oneof(fc.constant(null), fc.constant(undefined), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ unit: 'binary' }), fc.date({ noInvalidDate: true }));
     const { value } = fc.letrec((tie) => ({
@@ -61,10 +65,11 @@ describe('canonical JSON', () => {
     fc.assert(
       fc.property(value, (v) => {
         if (v === undefined) return;
-        expect(canonicalJson(v)).toBe(JSON.stringify(definition(v)));
+        expect(canonicalJson(v)).toBe(definition(v));
       }),
       { numRuns: 500 },
     );
+    expect(canonicalJson({ '': 1, '0': 2 })).toBe('{"":1,"0":2}');
   });
 
   it('hashes a record to the same bytes as every earlier version of the writer (rows already in logs)', () => {
