@@ -4,11 +4,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/postgres-js';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../assemble.js';
 import { SUBGRAPH_NAMES } from '../catalog.js';
 import { openDatabase } from './database.js';
-import { postgres } from './postgres-client.js';
+import { postgres, preparedStatements } from './postgres-client.js';
+import type { Db } from './database.js';
 
 const server = process.env['TEST_DATABASE_URL'];
 
@@ -53,6 +55,42 @@ describe.skipIf(!server)('migrations on a shared PostgreSQL database', () => {
         expect([...(seen as unknown as Iterable<unknown>)]).toEqual([{ transaction_isolation: 'read committed' }]);
       } finally {
         await opened.close();
+      }
+    } finally {
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+
+  it('prepares statements with parameters, in and outside transactions: one round trip each after the first', async () => {
+    const admin = postgres(server!, { max: 1, onnotice: () => {} });
+    const name = `woonkans_prepare_${randomBytes(4).toString('hex')}`;
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(server!);
+    url.pathname = `/${name}`;
+    try {
+      const opened = await openDatabase({ schema: 'gemeente', url: url.toString(), migrationsFolder: migrationsFolder('gemeente') });
+      try {
+        const prepared = (tx: typeof opened.db) =>
+          tx.execute(sql`select count(*)::int as n from pg_prepared_statements where statement like '%woonkans_prepare_probe%'`);
+        // Inside one transaction, so every statement runs on the same connection as the count.
+        const seen = await opened.db.transaction(async (tx) => {
+          for (let i = 0; i < 3; i++) await tx.execute(sql`select ${i}::int as woonkans_prepare_probe`);
+          return prepared(tx);
+        });
+        expect([...(seen as unknown as Iterable<unknown>)]).toEqual([{ n: 1 }]);
+      } finally {
+        await opened.close();
+      }
+      // And on a pool outside a transaction (here of one connection, so the count sees the probes).
+      const single = postgres(url.toString(), { max: 1, onnotice: () => {} });
+      try {
+        const db = drizzle({ client: preparedStatements(single) }) as unknown as Db;
+        for (let i = 0; i < 3; i++) await db.execute(sql`select ${i}::int as woonkans_prepare_probe_pool`);
+        const [row] = await single.unsafe(`select count(*)::int as n from pg_prepared_statements where statement like '%woonkans_prepare_probe_pool%'`);
+        expect(row).toEqual({ n: 1 });
+      } finally {
+        await single.end();
       }
     } finally {
       await admin.unsafe(`drop database if exists ${name} with (force)`);

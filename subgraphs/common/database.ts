@@ -12,7 +12,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { boundWal, pgliteStartParams } from './pglite-wal.js';
-import { postgres, servicePoolOptions } from './postgres-client.js';
+import { postgres, preparedStatements, servicePoolOptions } from './postgres-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
@@ -105,7 +105,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // Fail closed fast during an outage and resume after it: the same pool options for every
     // service (see servicePoolOptions).
     const client = postgres(options.url, servicePoolOptions());
-    const db = drizzlePostgres({ client }) as unknown as Db;
+    const db = drizzlePostgres({ client: preparedStatements(client) }) as unknown as Db;
     await oneMigrationAtATime(client, () => migratePostgres(db as never, migrationConfig));
     return {
       db,

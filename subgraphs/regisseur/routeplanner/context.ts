@@ -20,8 +20,8 @@
  * committed before the request started (a revoked consent, a phase step, a match) is visible to it.
  * Nothing is cached: every batch reads the tables afresh (test/integration/policy-context-batching).
  */
-import { eq, getTableColumns, is, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
+import { eq, getTableColumns, is, sql, type SQL } from 'drizzle-orm';
+import { PgTransaction, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
 import type { CaseContext, HuurFeiten } from '../../../schema/context.js';
 import type { Doel, Fase, Gegevenscategorie, Partij, Regio } from '../../../schema/vocabulary.js';
 import { createCoalescer, type Coalescer } from '../../common/coalesce.js';
@@ -60,6 +60,14 @@ interface DoorbrekingJson {
   readonly tot: string;
 }
 
+/** `json_agg(json_build_object('key', column, …))`: a case's rows as one JSON array, under `columns`' keys. */
+function jsonRows(columns: Record<string, PgColumn>): SQL {
+  return sql`json_agg(json_build_object(${sql.join(
+    Object.entries(columns).map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`),
+    sql`, `,
+  )}))`;
+}
+
 /** A JSON column as the driver hands it: parsed (postgres.js, PGlite) or, should a driver not, as text. */
 function fromJson<T>(value: unknown): T[] {
   if (value === null || value === undefined) return [];
@@ -72,37 +80,38 @@ export async function loadCaseContexts(db: Db, ids: readonly string[]): Promise<
   const list = [...new Set(ids)];
   // One statement, so one snapshot and one connection: each table's rows of these cases, grouped
   // per case by the database, beside the case's own row.
-  const sel = db
-    .select({ trajectId: selecties.trajectId, lijst: sql`json_agg(${selecties.corporatie})`.as('sel_lijst') })
-    .from(selecties)
-    .where(anyOf(selecties.trajectId, list))
-    .groupBy(selecties.trajectId)
-    .as('sel');
-  const toe = db
-    .select({
-      trajectId: toestemmingen.trajectId,
-      lijst: sql`json_agg(json_build_object(
-        'id', ${toestemmingen.id}, 'ontvangerPartij', ${toestemmingen.ontvangerPartij},
-        'ontvangerOrganisatie', ${toestemmingen.ontvangerOrganisatie}, 'categorieen', ${toestemmingen.categorieen},
-        'doel', ${toestemmingen.doel}, 'richting', ${toestemmingen.richting}, 'gegevenOp', ${toestemmingen.gegevenOp},
-        'geldigTot', ${toestemmingen.geldigTot}, 'ingetrokkenOp', ${toestemmingen.ingetrokkenOp}))`.as('toe_lijst'),
-    })
-    .from(toestemmingen)
-    .where(anyOf(toestemmingen.trajectId, list))
-    .groupBy(toestemmingen.trajectId)
-    .as('toe');
-  const door = db
-    .select({
-      trajectId: doorbrekingen.trajectId,
-      lijst: sql`json_agg(json_build_object(
-        'id', ${doorbrekingen.id}, 'ontvangerPartij', ${doorbrekingen.ontvangerPartij},
-        'ontvangerOrganisatie', ${doorbrekingen.ontvangerOrganisatie}, 'velden', ${doorbrekingen.velden},
-        'vanaf', ${doorbrekingen.vanaf}, 'tot', ${doorbrekingen.tot}))`.as('door_lijst'),
-    })
-    .from(doorbrekingen)
-    .where(anyOf(doorbrekingen.trajectId, list))
-    .groupBy(doorbrekingen.trajectId)
-    .as('door');
+  const perCase = (alias: string, table: PgTable, trajectId: PgColumn, aggregate: SQL) =>
+    db.select({ trajectId, lijst: aggregate.as(`${alias}_lijst`) }).from(table).where(anyOf(trajectId, list)).groupBy(trajectId).as(alias);
+  const sel = perCase('sel', selecties, selecties.trajectId, sql`json_agg(${selecties.corporatie})`);
+  const toe = perCase(
+    'toe',
+    toestemmingen,
+    toestemmingen.trajectId,
+    jsonRows({
+      id: toestemmingen.id,
+      ontvangerPartij: toestemmingen.ontvangerPartij,
+      ontvangerOrganisatie: toestemmingen.ontvangerOrganisatie,
+      categorieen: toestemmingen.categorieen,
+      doel: toestemmingen.doel,
+      richting: toestemmingen.richting,
+      gegevenOp: toestemmingen.gegevenOp,
+      geldigTot: toestemmingen.geldigTot,
+      ingetrokkenOp: toestemmingen.ingetrokkenOp,
+    }),
+  );
+  const door = perCase(
+    'door',
+    doorbrekingen,
+    doorbrekingen.trajectId,
+    jsonRows({
+      id: doorbrekingen.id,
+      ontvangerPartij: doorbrekingen.ontvangerPartij,
+      ontvangerOrganisatie: doorbrekingen.ontvangerOrganisatie,
+      velden: doorbrekingen.velden,
+      vanaf: doorbrekingen.vanaf,
+      tot: doorbrekingen.tot,
+    }),
+  );
   const rows = await db
     .select({ t: getTableColumns(trajecten), geselecteerd: sel.lijst, toestemmingen: toe.lijst, doorbrekingen: door.lijst })
     .from(trajecten)
