@@ -15,10 +15,15 @@
  *
  * The chain's hashes stay in JavaScript (`chain.ts`), where `verify-log` recomputes them: the
  * routine compares and inserts, it never computes a link.
+ *
+ * The same migration checks once per statement, not once per row, that new rows go to the open
+ * segment: the append-only migration's row trigger ran a query for each of a batch's rows (about
+ * 130 per regisseur view). An AFTER STATEMENT trigger sees the statement's rows as a transition
+ * table and refuses the whole statement if any of them lies in a sealed segment — the same rule.
  */
 import { getTableColumns } from 'drizzle-orm';
 import { pgSchema, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { STATEMENT_BREAKPOINT } from './append-only.js';
+import { APPEND_ONLY_MESSAGE, STATEMENT_BREAKPOINT } from './append-only.js';
 import { GENESIS_HASH } from './chain.js';
 import { quoteIdent } from './identifier.js';
 import { LOCK_NAMESPACE, lockKey } from './lock.js';
@@ -37,7 +42,7 @@ function insertFromJson(qualified: string, table: PgTable, json: string): string
   return `INSERT INTO ${qualified} (${names}) SELECT ${names} FROM jsonb_to_recordset(${json}) AS x(${types})`;
 }
 
-/** The two routines for the log in `schemaName` (for `print-sql.ts --toevoegen`). */
+/** The two routines and the per-statement segment check for the log in `schemaName` (for `print-sql.ts --toevoegen`). */
 export function appendRoutineSql(schemaName: string): string {
   const s = quoteIdent(schemaName);
   const tables = logboekTables(pgSchema(schemaName));
@@ -82,5 +87,27 @@ BEGIN
   RETURN NULL;
 END
 $fn$`;
-  return [kop, toevoegen].map((x) => x.trim()).join(`\n${STATEMENT_BREAKPOINT}\n`) + '\n';
+  const segmentOpen = `
+CREATE OR REPLACE FUNCTION ${s}."logboek_segmenten_open"() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  gesloten integer;
+BEGIN
+  SELECT min(n.segment) INTO gesloten FROM nieuw n
+   WHERE n.segment <= (SELECT COALESCE(max(g.segment), 0) FROM ${s}."segmenten" g);
+  IF gesloten IS NOT NULL THEN
+    RAISE EXCEPTION '${APPEND_ONLY_MESSAGE}: segment % of %.% is sealed', gesloten, TG_TABLE_SCHEMA, TG_TABLE_NAME
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NULL;
+END
+$fn$`;
+  const perStatement = ['verwerkingen', 'audit'].flatMap((table) => [
+    `DROP TRIGGER IF EXISTS "${table}_segment_open" ON ${s}."${table}"`,
+    `CREATE TRIGGER "${table}_segment_open" AFTER INSERT ON ${s}."${table}"
+  REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION ${s}."logboek_segmenten_open"()`,
+  ]);
+  // The row trigger's function, now unused.
+  const dropPerRow = `DROP FUNCTION IF EXISTS ${s}."logboek_segment_open"()`;
+  return [kop, toevoegen, segmentOpen, ...perStatement, dropPerRow].map((x) => x.trim()).join(`\n${STATEMENT_BREAKPOINT}\n`) + '\n';
 }

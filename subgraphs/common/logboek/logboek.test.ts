@@ -173,9 +173,18 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
     await write([allowed('t-1', 'p-1', naam)], meta());
     await sealSegment({ db: t.db, schema: t.schema, tables: t.tables });
     await expectRefused(
-      t.query(`insert into "${t.schema}"."audit" (trace_id, span_id, sub, partij, organisatie, tijdstip, segment)
-               values ('x', 'y', 'z', 'GEMEENTE', 'gemeente-venlo', now(), 1)`),
+      t.query(`insert into "${t.schema}"."audit" (trace_id, span_id, sub, partij, organisatie, tijdstip, segment, seq, vorige_hash, hash)
+               values ('x', 'y', 'z', 'GEMEENTE', 'gemeente-venlo', now(), 1, 2, '${'d'.repeat(64)}', '${'e'.repeat(64)}')`),
     );
+    // Checked once per statement: one row of a sealed segment among rows of the open one refuses them all.
+    const [last] = await t.query<{ hash: string }>(`select hash from "${t.schema}"."verwerkingen" order by seq desc limit 1`);
+    const forged = (seq: number, segment: number) =>
+      `(${seq}, 'x', 'y', 'a', 'GEMEENTE', 'gemeente-venlo', '{}', '{}', true, 'WMO', 'DOEL', now(), '${last!.hash}', '${'e'.repeat(64)}', ${segment})`;
+    await expectRefused(
+      t.query(`insert into "${t.schema}"."verwerkingen" (seq, trace_id, span_id, verwerkingsactiviteit_id, partij, organisatie, velden, categorieen, toegestaan, grondslag, doel, tijdstip, vorige_hash, hash, segment)
+               values ${forged(2, 2)}, ${forged(3, 1)}`),
+    );
+    expect(await t.query(`select seq from "${t.schema}"."verwerkingen" where seq > 1`)).toEqual([]);
     await write([allowed('t-1', 'p-1', naam)], meta());
     await expectRefused(
       t.query(`insert into "${t.schema}"."segmenten" (segment, first_seq, last_seq, last_hash, sealed_at)

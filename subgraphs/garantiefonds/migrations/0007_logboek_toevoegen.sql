@@ -37,3 +37,30 @@ BEGIN
   RETURN NULL;
 END
 $fn$
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION "garantiefonds"."logboek_segmenten_open"() RETURNS trigger
+LANGUAGE plpgsql AS $fn$
+DECLARE
+  gesloten integer;
+BEGIN
+  SELECT min(n.segment) INTO gesloten FROM nieuw n
+   WHERE n.segment <= (SELECT COALESCE(max(g.segment), 0) FROM "garantiefonds"."segmenten" g);
+  IF gesloten IS NOT NULL THEN
+    RAISE EXCEPTION 'logboek is append-only: segment % of %.% is sealed', gesloten, TG_TABLE_SCHEMA, TG_TABLE_NAME
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NULL;
+END
+$fn$
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS "verwerkingen_segment_open" ON "garantiefonds"."verwerkingen"
+--> statement-breakpoint
+CREATE TRIGGER "verwerkingen_segment_open" AFTER INSERT ON "garantiefonds"."verwerkingen"
+  REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION "garantiefonds"."logboek_segmenten_open"()
+--> statement-breakpoint
+DROP TRIGGER IF EXISTS "audit_segment_open" ON "garantiefonds"."audit"
+--> statement-breakpoint
+CREATE TRIGGER "audit_segment_open" AFTER INSERT ON "garantiefonds"."audit"
+  REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION "garantiefonds"."logboek_segmenten_open"()
+--> statement-breakpoint
+DROP FUNCTION IF EXISTS "garantiefonds"."logboek_segment_open"()
