@@ -158,7 +158,7 @@ export function privilegesSql(schemaName: string, appRole: string, options: { re
     `GRANT USAGE ON SCHEMA ${s} TO ${app}`,
     `GRANT SELECT, INSERT ON TABLE ${tables} TO ${app}`,
     // The writer appends through the log's routines (`append-routine.ts`), which run with the caller's rights.
-    `GRANT EXECUTE ON FUNCTION ${s}."logboek_kop"(), ${s}."logboek_toevoegen"(jsonb, jsonb, jsonb) TO ${app}`,
+    `GRANT EXECUTE ON FUNCTION ${s}."logboek_kop"(), ${s}."logboek_toevoegen"(jsonb, json, json) TO ${app}`,
     `REVOKE ALL ON FUNCTION ${s}."drop_segment"(integer) FROM PUBLIC`,
     `REVOKE ALL ON FUNCTION ${s}."drop_segment"(integer) FROM ${app}`,
   ];

@@ -8,7 +8,7 @@
  *   chain's last seq and hash, and the newest row's time. Each statement of a VOLATILE function takes
  *   a fresh snapshot, so the head is read after the lock: what the previous holder committed.
  * - `logboek_toevoegen(verwacht, rijen, auditrijen)` inserts the rows (JSON arrays, unpacked by
- *   `jsonb_to_recordset`) only when the heads it finds under the lock are `verwacht`, the heads the
+ *   `json_to_recordset`) only when the heads it finds under the lock are `verwacht`, the heads the
  *   writer linked them to, and returns NULL; otherwise it inserts nothing and returns the heads it
  *   found. A writer that guesses its own last head right (nobody else wrote) appends in one
  *   statement; one that guessed wrong knows the head, read under the lock, and links again.
@@ -34,12 +34,16 @@ export function insertColumns(table: PgTable): [key: string, column: PgColumn][]
   return Object.entries(getTableColumns(table)).filter(([, c]) => !c.generatedIdentity) as [string, PgColumn][];
 }
 
-/** `insert into <table> (<columns>) select <columns> from jsonb_to_recordset(<json>) as x(<column type>, …)`. */
+/**
+ * `insert into <table> (<columns>) select <columns> from json_to_recordset(<json>) as x(<column type>, …)`:
+ * `json`, not `jsonb`, since the text is read once, straight into the rows (jsonb would first build
+ * its binary form of a batch's tens of kilobytes).
+ */
 function insertFromJson(qualified: string, table: PgTable, json: string): string {
   const columns = insertColumns(table);
   const names = columns.map(([, c]) => quoteIdent(c.name)).join(', ');
   const types = columns.map(([, c]) => `${quoteIdent(c.name)} ${c.getSQLType()}`).join(', ');
-  return `INSERT INTO ${qualified} (${names}) SELECT ${names} FROM jsonb_to_recordset(${json}) AS x(${types})`;
+  return `INSERT INTO ${qualified} (${names}) SELECT ${names} FROM json_to_recordset(${json}) AS x(${types})`;
 }
 
 /** The two routines and the per-statement segment check for the log in `schemaName` (for `print-sql.ts --toevoegen`). */
@@ -74,7 +78,7 @@ BEGIN
 END
 $fn$`;
   const toevoegen = `
-CREATE OR REPLACE FUNCTION ${s}."logboek_toevoegen"(verwacht jsonb, rijen jsonb, auditrijen jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION ${s}."logboek_toevoegen"(verwacht jsonb, rijen json, auditrijen json) RETURNS jsonb
 LANGUAGE plpgsql VOLATILE AS $fn$
 DECLARE
   kop jsonb := ${s}."logboek_kop"();

@@ -60,7 +60,7 @@ export async function appendAtHead(tx: Db, schema: string, expected: LogHeads, v
     auditHash: expected.auditHash,
   });
   const found = firstValue(
-    await tx.execute(sql`select ${sql.raw(quoteIdent(schema))}."logboek_toevoegen"(${verwacht}::jsonb, ${verwerkingen}::jsonb, ${audit}::jsonb) as kop`),
+    await tx.execute(sql`select ${sql.raw(quoteIdent(schema))}."logboek_toevoegen"(${verwacht}::jsonb, ${verwerkingen}::json, ${audit}::json) as kop`),
   );
   return found === null || found === undefined ? null : headsOf(found);
 }

@@ -255,7 +255,7 @@ function columnsOf(table: PgTable): JsonColumns {
 }
 
 /**
- * The rows as one JSON array under their column names, for the routine's `jsonb_to_recordset`. A
+ * The rows as one JSON array under their column names, for the routine's `json_to_recordset`. A
  * batch holds thousands of values; bound one by one, building the statement cost more than writing
  * it. Each value goes through its column's own driver mapping first, so what is stored is what
  * drizzle would have stored, and what the chain hashed is what `verify-log` reads back. Written as
