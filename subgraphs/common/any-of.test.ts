@@ -10,7 +10,7 @@ import { testVariants } from './logboek/testing.js';
 const variants = testVariants();
 afterAll(() => Promise.all(variants.map((v) => v.dispose())));
 
-describe.each(variants)('anyOf on $name', (variant) => {
+describe.each(variants)('anyOf on $name', { timeout: 60_000 }, (variant) => {
   it.skipIf(variant.skip)('selects exactly the listed ids, none for an empty list, with one statement text for every length', async () => {
     const database = await variant.open('any_of_test');
     try {
