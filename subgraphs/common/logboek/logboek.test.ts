@@ -96,6 +96,19 @@ describe.each(testVariants())('logboek on $name', { timeout: 60_000 }, (variant)
     expect(await verify()).toMatchObject({ ok: true, checked: 5 });
   });
 
+  it_('records an act in its own transaction after another writer moved the head, and the next batch links after it', async () => {
+    await open();
+    const writer = createLogboekWriter({ db: t.db, schema: t.schema, subgraph: 'gemeente', tables: t.tables });
+    await writer([allowed('t-1', 'p-1', naam)], meta());
+    const other = createLogboekWriter({ db: t.db, schema: t.schema, subgraph: 'gemeente', tables: t.tables });
+    await other([allowed('t-2', 'p-2', naam)], meta());
+    // The act links to the stale guess first; under the lock it learns the head and lands.
+    expect(await writer.act(meta(), async () => 'gedaan', () => [allowed('t-1', 'p-1', adres)])).toBe('gedaan');
+    await writer([allowed('t-3', 'p-3', naam)], meta());
+    expect((await rows()).map((r) => Number(r.seq))).toEqual([1, 2, 3, 4]);
+    expect(await verify()).toMatchObject({ ok: true, checked: 4 });
+  });
+
   it_('writes nothing for a request that touched no personal data', async () => {
     await open();
     await write([], meta());
