@@ -7,6 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database.js';
+import { rowsOf } from '../rows.js';
 import { quoteIdent } from './identifier.js';
 
 export interface LogHeads {
@@ -35,14 +36,12 @@ function headsOf(value: unknown): LogHeads {
   };
 }
 
-function firstValue(result: unknown): unknown {
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-  return rows[0]?.['kop'];
-}
+/** The routine's answer: the one row's `kop`, read the same way from either driver. */
+const kopOf = (result: unknown): unknown => rowsOf<{ kop: unknown }>(result)[0]?.kop;
 
 /** Takes the log's lock (until the transaction ends) and reads the heads. */
 export async function readHeads(tx: Db, schema: string): Promise<LogHeads> {
-  return headsOf(firstValue(await tx.execute(sql`select ${sql.raw(quoteIdent(schema))}."logboek_kop"() as kop`)));
+  return headsOf(kopOf(await tx.execute(sql`select ${sql.raw(quoteIdent(schema))}."logboek_kop"() as kop`)));
 }
 
 /**
@@ -59,7 +58,7 @@ export async function appendAtHead(tx: Db, schema: string, expected: LogHeads, v
     auditSeq: expected.auditSeq,
     auditHash: expected.auditHash,
   });
-  const found = firstValue(
+  const found = kopOf(
     await tx.execute(sql`select ${sql.raw(quoteIdent(schema))}."logboek_toevoegen"(${verwacht}::jsonb, ${verwerkingen}::json, ${audit}::json) as kop`),
   );
   return found === null || found === undefined ? null : headsOf(found);
