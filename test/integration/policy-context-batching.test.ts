@@ -57,7 +57,7 @@ describe('coalesced policy-context loads', () => {
     a = await toBemiddeling(fed, await toOnderzoek(fed, 'Anna Samen'));
   }, 120_000);
 
-  it('serves N concurrent distinct requests with fewer than 3N/4 statements on a server (at most N on PGlite), each answer only its own ids', async () => {
+  it('serves N concurrent distinct requests with at most N statements, each answer only its own ids', async () => {
     const n = 40;
     const asked = Array.from({ length: n }, () => [a.id, randomUUID()]);
     const counter = contextStatements();
@@ -73,16 +73,12 @@ describe('coalesced policy-context loads', () => {
       expect(answer[asked[i]![1]!]).toBeNull();
     });
     expect(counter.count()).toBeGreaterThanOrEqual(1);
-    if (fed.subgraphs.regisseur.database.kind === 'postgres') {
-      // A server's statement takes long enough for concurrent requests to meet (6–13 loads for 40
-      // requests alone, 22 while the whole suite ran beside it).
-      expect(counter.count()).toBeLessThan((3 * n) / 4);
-    } else {
-      // PGlite answers a batch in well under a millisecond on its one connection, so forty requests
-      // that reach the loader a few milliseconds apart rarely meet (35-39 loads for 40 in repeated
-      // runs): never more than one load each is all that holds there.
-      expect(counter.count()).toBeLessThanOrEqual(n);
-    }
+    // Never more than one load per request. How many meet in a batch depends on timing: a load is one
+    // prepared statement, answered in about a millisecond, so forty requests a few milliseconds apart
+    // met in 6–13 loads on a server when alone, in 22 and 34 while the whole suite ran beside it, and
+    // rarely on PGlite (35–39). That concurrent requests do share loads is pinned below, over a longer
+    // stretch of steady load.
+    expect(counter.count()).toBeLessThanOrEqual(n);
   });
 
   it('shows a consent revocation and a phase step to every request that started after they committed', async () => {
