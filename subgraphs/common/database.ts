@@ -11,13 +11,17 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrateLogboek } from './logboek/migrations.js';
 import { boundWal, pgliteStartParams } from './pglite-wal.js';
 import { postgres, preparedStatements, servicePoolOptions } from './postgres-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
 
 export interface DatabaseOptions {
-  /** The subgraph's own Postgres schema; its migrations are tracked as `drizzle.<schema>_migrations`. */
+  /**
+   * The subgraph's own Postgres schema; its migrations are tracked as `drizzle.<schema>_migrations`,
+   * and when it holds an access log, the log's own steps follow them (`logboek/migrations.ts`).
+   */
   readonly schema: string;
   /** A PostgreSQL URL; when absent, PGlite is used. */
   readonly url?: string | undefined;
@@ -94,19 +98,27 @@ async function oneMigrationAtATime(client: ReturnType<typeof postgres>, migrate:
   }
 }
 
-export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const migrationConfig = {
-    migrationsFolder: options.migrationsFolder,
+/** Where drizzle's migrator reads a schema's migrations and records what it applied. */
+export function migrationConfig(schema: string, migrationsFolder: string) {
+  return {
+    migrationsFolder,
     // Not inside the subgraph's own schema: its first migration creates that schema.
     migrationsSchema: 'drizzle',
-    migrationsTable: `${options.schema}_migrations`,
+    migrationsTable: `${schema}_migrations`,
   };
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const config = migrationConfig(options.schema, options.migrationsFolder);
   if (options.url) {
     // Fail closed fast during an outage and resume after it: the same pool options for every
     // service (see servicePoolOptions).
     const client = postgres(options.url, servicePoolOptions());
     const db = drizzlePostgres({ client: preparedStatements(client) }) as unknown as Db;
-    await oneMigrationAtATime(client, () => migratePostgres(db as never, migrationConfig));
+    await oneMigrationAtATime(client, async () => {
+      await migratePostgres(db as never, config);
+      await migrateLogboek(db, options.schema);
+    });
     return {
       db,
       kind: 'postgres',
@@ -116,7 +128,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const client = await openPglite(options.dataDir);
   const db = drizzlePglite({ client }) as unknown as Db;
-  await migratePglite(db as never, migrationConfig);
+  await migratePglite(db as never, config);
+  await migrateLogboek(db, options.schema);
   const stopBoundingWal = boundWal(client);
   return {
     db,

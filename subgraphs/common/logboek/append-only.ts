@@ -12,8 +12,11 @@
  * them. In production the application therefore connects as a role that does not own the tables
  * and holds only INSERT and SELECT on them: see `privilegesSql`.
  *
- * Written for a drizzle custom migration (statements separated by `--> statement-breakpoint`),
- * after the migration that creates the tables. Works on PostgreSQL and PGlite.
+ * A step of the log's own migrations (`migrations.ts`), after the subgraph's migrations created the
+ * tables. Every statement can run again on a log that has it already (`CREATE OR REPLACE`, a trigger
+ * dropped before it is created, a constraint added only when absent): a database migrated by an
+ * earlier release, whose copies of these steps lay in each subgraph's own migrations, takes the
+ * steps once more and ends exactly where a fresh one does. Works on PostgreSQL and PGlite.
  */
 import { quoteIdent } from './identifier.js';
 import { LOCK_NAMESPACE, lockKey } from './lock.js';
@@ -29,6 +32,30 @@ export const APPEND_ONLY_MESSAGE = 'logboek is append-only';
 
 function join(statements: readonly string[]): string {
   return statements.map((s) => s.trim()).join(`\n${STATEMENT_BREAKPOINT}\n`) + '\n';
+}
+
+/**
+ * `CREATE TRIGGER` that may run again: dropped first, so a rerun also replaces a trigger of another
+ * kind by the same name (a later step turned a row trigger into a statement trigger with a
+ * transition table, which `CREATE OR REPLACE TRIGGER` refuses). `{table}` in `definition` is the table.
+ */
+export function triggerSql(quotedSchema: string, table: string, name: string, definition: string): string[] {
+  const on = `${quotedSchema}.${quoteIdent(table)}`;
+  return [`DROP TRIGGER IF EXISTS ${quoteIdent(name)} ON ${on}`, `CREATE TRIGGER ${quoteIdent(name)} ${definition.replace('{table}', on)}`];
+}
+
+/** `ADD CONSTRAINT` that may run again: PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`. */
+function constraintSql(schemaName: string, table: string, name: string, addStatement: string): string {
+  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  return `
+DO $do$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+                 WHERE n.nspname = ${literal(schemaName)} AND t.relname = ${literal(table)} AND c.conname = ${literal(name)}) THEN
+    ${addStatement.trim()};
+  END IF;
+END
+$do$`;
 }
 
 /** The append-only triggers and the retention procedure for the log tables in `schemaName`. */
@@ -97,17 +124,17 @@ BEGIN
 END
 $fn$`,
     ...['verwerkingen', 'audit'].flatMap((table) => [
-      `CREATE TRIGGER "${table}_alleen_toevoegen" BEFORE UPDATE OR DELETE ON ${s}."${table}"
-  FOR EACH ROW EXECUTE FUNCTION ${s}."logboek_alleen_toevoegen"()`,
-      `CREATE TRIGGER "${table}_niet_leegmaken" BEFORE TRUNCATE ON ${s}."${table}"
-  FOR EACH STATEMENT EXECUTE FUNCTION ${s}."logboek_alleen_toevoegen"()`,
-      `CREATE TRIGGER "${table}_segment_open" BEFORE INSERT ON ${s}."${table}"
-  FOR EACH ROW EXECUTE FUNCTION ${s}."logboek_segment_open"()`,
+      ...triggerSql(s, table, `${table}_alleen_toevoegen`, `BEFORE UPDATE OR DELETE ON {table}
+  FOR EACH ROW EXECUTE FUNCTION ${s}."logboek_alleen_toevoegen"()`),
+      ...triggerSql(s, table, `${table}_niet_leegmaken`, `BEFORE TRUNCATE ON {table}
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}."logboek_alleen_toevoegen"()`),
+      ...triggerSql(s, table, `${table}_segment_open`, `BEFORE INSERT ON {table}
+  FOR EACH ROW EXECUTE FUNCTION ${s}."logboek_segment_open"()`),
     ]),
-    `CREATE TRIGGER "segmenten_bewaken" BEFORE INSERT OR UPDATE OR DELETE ON ${s}."segmenten"
-  FOR EACH ROW EXECUTE FUNCTION ${s}."logboek_segmenten_bewaken"()`,
-    `CREATE TRIGGER "segmenten_niet_leegmaken" BEFORE TRUNCATE ON ${s}."segmenten"
-  FOR EACH STATEMENT EXECUTE FUNCTION ${s}."logboek_segmenten_bewaken"()`,
+    ...triggerSql(s, 'segmenten', 'segmenten_bewaken', `BEFORE INSERT OR UPDATE OR DELETE ON {table}
+  FOR EACH ROW EXECUTE FUNCTION ${s}."logboek_segmenten_bewaken"()`),
+    ...triggerSql(s, 'segmenten', 'segmenten_niet_leegmaken', `BEFORE TRUNCATE ON {table}
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}."logboek_segmenten_bewaken"()`),
     // Retention: drops one sealed segment (oldest first), keeps its seal and last digest.
     `
 CREATE OR REPLACE FUNCTION ${s}."drop_segment"(n integer, OUT verwijderde_verwerkingen bigint, OUT verwijderde_audit bigint)
@@ -174,11 +201,11 @@ export function privilegesSql(schemaName: string, appRole: string, options: { re
 }
 
 /**
- * The audit chain's guarantees (custom migration `…_audit_keten_bewaking`, after the generated one
- * that adds `audit.seq`/`vorige_hash`/`hash` and the seals' `audit_*` columns):
+ * The audit chain's guarantees (the log's step `audit_keten_bewaking`, after the subgraph's generated
+ * migration that adds `audit.seq`/`vorige_hash`/`hash` and the seals' `audit_*` columns):
  *
  * - `audit_keten_volledig`: a row carries all three chain columns or none;
- * - `audit_geketend`: only rows that existed when this migration ran (id up to the then largest id)
+ * - `audit_geketend`: only rows that existed when this step first ran (id up to the then largest id)
  *   may lack them, so every row written since is chained — old rows are kept as they were, never
  *   chained after the fact (that would vouch for rows nobody protected), and `verify-log` counts
  *   them as unverifiable;
@@ -190,15 +217,11 @@ export function auditKetenSql(schemaName: string): string {
   const s = quoteIdent(schemaName);
   const literal = `'${schemaName.replace(/'/g, "''")}'`;
   return join([
-    `ALTER TABLE ${s}."audit" ADD CONSTRAINT "audit_keten_volledig"
-  CHECK ((seq IS NULL) = (hash IS NULL) AND (hash IS NULL) = (vorige_hash IS NULL))`,
-    `
-DO $do$
-BEGIN
-  EXECUTE format('ALTER TABLE %I."audit" ADD CONSTRAINT "audit_geketend" CHECK (seq IS NOT NULL OR id <= %s)',
-                 ${literal}, (SELECT COALESCE(max(a.id), 0) FROM ${s}."audit" a));
-END
-$do$`,
+    constraintSql(schemaName, 'audit', 'audit_keten_volledig', `ALTER TABLE ${s}."audit" ADD CONSTRAINT "audit_keten_volledig"
+      CHECK ((seq IS NULL) = (hash IS NULL) AND (hash IS NULL) = (vorige_hash IS NULL))`),
+    // The bound is the table's largest id when the step first runs; on a later run it stays as it was.
+    constraintSql(schemaName, 'audit', 'audit_geketend', `EXECUTE format('ALTER TABLE %I."audit" ADD CONSTRAINT "audit_geketend" CHECK (seq IS NOT NULL OR id <= %s)',
+                   ${literal}, (SELECT COALESCE(max(a.id), 0) FROM ${s}."audit" a))`),
     `
 CREATE OR REPLACE FUNCTION ${s}."logboek_segmenten_bewaken"() RETURNS trigger
 LANGUAGE plpgsql AS $fn$

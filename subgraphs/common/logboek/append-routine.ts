@@ -1,7 +1,7 @@
 /**
  * The log's append as one statement. A batch used to cost five round trips while the log's lock
  * was held (begin, lock, head, insert, commit); the SQL of the regisseur's view was mostly that.
- * Two routines in the subgraph's schema (custom migration `…_logboek_toevoegen`) do it in one:
+ * Two routines in the subgraph's schema (the log's step `toevoegen`, `migrations.ts`) do it in one:
  *
  * - `logboek_kop()` takes the log's lock and returns the chain's heads as JSON — the last seq and
  *   hash (or, when retention dropped every row, the newest seal's), the open segment, the audit
@@ -16,14 +16,14 @@
  * The chain's hashes stay in JavaScript (`chain.ts`), where `verify-log` recomputes them: the
  * routine compares and inserts, it never computes a link.
  *
- * The same migration checks once per statement, not once per row, that new rows go to the open
- * segment: the append-only migration's row trigger ran a query for each of a batch's rows (about
+ * The same step checks once per statement, not once per row, that new rows go to the open
+ * segment: the append-only step's row trigger ran a query for each of a batch's rows (about
  * 130 per regisseur view). An AFTER STATEMENT trigger sees the statement's rows as a transition
  * table and refuses the whole statement if any of them lies in a sealed segment — the same rule.
  */
 import { getTableColumns } from 'drizzle-orm';
 import { pgSchema, type PgColumn, type PgTable } from 'drizzle-orm/pg-core';
-import { APPEND_ONLY_MESSAGE, STATEMENT_BREAKPOINT } from './append-only.js';
+import { APPEND_ONLY_MESSAGE, STATEMENT_BREAKPOINT, triggerSql } from './append-only.js';
 import { GENESIS_HASH } from './chain.js';
 import { quoteIdent } from './identifier.js';
 import { LOCK_NAMESPACE, lockKey } from './lock.js';
@@ -46,7 +46,7 @@ function insertFromJson(qualified: string, table: PgTable, json: string): string
   return `INSERT INTO ${qualified} (${names}) SELECT ${names} FROM json_to_recordset(${json}) AS x(${types})`;
 }
 
-/** The two routines and the per-statement segment check for the log in `schemaName` (for `print-sql.ts --toevoegen`). */
+/** The two routines and the per-statement segment check for the log in `schemaName`. */
 export function appendRoutineSql(schemaName: string): string {
   const s = quoteIdent(schemaName);
   const tables = logboekTables(pgSchema(schemaName));
@@ -106,11 +106,10 @@ BEGIN
   RETURN NULL;
 END
 $fn$`;
-  const perStatement = ['verwerkingen', 'audit'].flatMap((table) => [
-    `DROP TRIGGER IF EXISTS "${table}_segment_open" ON ${s}."${table}"`,
-    `CREATE TRIGGER "${table}_segment_open" AFTER INSERT ON ${s}."${table}"
-  REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION ${s}."logboek_segmenten_open"()`,
-  ]);
+  const perStatement = ['verwerkingen', 'audit'].flatMap((table) =>
+    triggerSql(s, table, `${table}_segment_open`, `AFTER INSERT ON {table}
+  REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION ${s}."logboek_segmenten_open"()`),
+  );
   // The row trigger's function, now unused.
   const dropPerRow = `DROP FUNCTION IF EXISTS ${s}."logboek_segment_open"()`;
   return [kop, toevoegen, segmentOpen, ...perStatement, dropPerRow].map((x) => x.trim()).join(`\n${STATEMENT_BREAKPOINT}\n`) + '\n';

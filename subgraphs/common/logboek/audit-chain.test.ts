@@ -7,10 +7,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
-import postgres from 'postgres';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { AccessLogWriter } from '../access-log.js';
 import { openDatabase, type Database } from '../database.js';
@@ -18,7 +16,8 @@ import { GENESIS_HASH, auditChainHash, linkRows } from './chain.js';
 import { allowed, consulent, field, meta } from './fixtures.js';
 import { dropSegmentsBefore, sealSegment } from './segments.js';
 import { logboekTables } from './tables.js';
-import { testVariants, type TestDatabase } from './testing.js';
+import { LOGBOEK_STAPPEN } from './migrations.js';
+import { freshDatabaseTarget, migrateAsEarlierRelease, testVariants, type TestDatabase } from './testing.js';
 import { verifyChain } from './verify.js';
 import { createLogboekWriter } from './writer.js';
 
@@ -106,27 +105,6 @@ describe.each(testVariants())('audit chain on $name', { timeout: 60_000 }, (vari
   });
 });
 
-/** A server database of its own (dropped afterwards), or a PGlite folder. */
-async function freshTarget(): Promise<{ url?: string; dataDir?: string; dispose(): Promise<void> }> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) {
-    const dataDir = mkdtempSync(join(tmpdir(), 'logboek-migratie-'));
-    return { dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const name = `logboek_migratie_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    dispose: async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end({ timeout: 5 });
-    },
-  };
-}
-
 /** The gemeente's migrations as they were before the audit chain: the journal cut before it. */
 function migrationsBeforeAuditChain(): { folder: string; dispose(): void } {
   const source = new URL('../../gemeente/migrations', import.meta.url).pathname;
@@ -143,28 +121,28 @@ function migrationsBeforeAuditChain(): { folder: string; dispose(): void } {
 
 describe(`migrating a log with unchained audit rows on ${process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite'}`, { timeout: 120_000 }, () => {
   it('keeps the old audit rows as they were, counts them as unverifiable, and chains every row after', async () => {
-    const target = await freshTarget();
+    const target = await freshDatabaseTarget('logboek-migratie');
     const old = migrationsBeforeAuditChain();
     const current = new URL('../../gemeente/migrations', import.meta.url).pathname;
     const tables = logboekTables(pgSchema('gemeente'));
     let database: Database | undefined;
     try {
       // The database as the previous release left it: a sealed segment and an open one, audit rows without chain.
-      database = await openDatabase({ schema: 'gemeente', url: target.url, dataDir: target.dataDir, migrationsFolder: old.folder });
       const tijdstip = new Date('2026-01-05T10:00:00.000Z');
       const base = { traceId: 'a'.repeat(32), spanId: 'b'.repeat(16), parentSpanId: null, verwerkingsactiviteitId: 'gemeente:IDENTITEIT:PASSENDE_ONDERSTEUNING', betrokkene: 'p-1', trajectId: 't-1', partij: 'GEMEENTE', organisatie: 'gemeente-venlo', velden: ['Inwoner.naam'], categorieen: ['IDENTITEIT'], toegestaan: true, reden: null, grondslag: 'WMO_PUBLIEKE_TAAK', doel: 'PASSENDE_ONDERSTEUNING', fase: 'ONDERZOEK', relatie: 'EIGEN_GEMEENTE', toestemmingId: null, doorbrekingId: null, tijdstip };
       const [r1, r2, r3] = linkRows(GENESIS_HASH, [1, 2, 3].map((seq) => ({ ...base, seq, segment: seq < 3 ? 1 : 2 })));
-      const insertOld = async (r: typeof r1 & {}) => {
-        await database!.db.execute(sql`insert into gemeente.verwerkingen (seq, trace_id, span_id, verwerkingsactiviteit_id, betrokkene, traject_id, partij, organisatie, velden, categorieen, toegestaan, grondslag, doel, fase, relatie, tijdstip, vorige_hash, hash, segment)
-          values (${r.seq}, ${r.traceId}, ${r.spanId}, ${r.verwerkingsactiviteitId}, ${r.betrokkene}, ${r.trajectId}, ${r.partij}, ${r.organisatie}, ${sql.raw(`'{Inwoner.naam}'`)}, ${sql.raw(`'{IDENTITEIT}'`)}, true, ${r.grondslag}, ${r.doel}, ${r.fase}, ${r.relatie}, ${tijdstip.toISOString()}, ${r.vorigeHash}, ${r.hash}, ${r.segment})`);
-        await database!.db.execute(sql`insert into gemeente.audit (trace_id, span_id, sub, partij, organisatie, tijdstip, segment) values (${r.traceId}, ${r.spanId}, 'oude-medewerker', 'GEMEENTE', 'gemeente-venlo', ${tijdstip.toISOString()}, ${r.segment})`);
-      };
-      await insertOld(r1!);
-      await insertOld(r2!);
-      await database.db.execute(sql`insert into gemeente.segmenten (segment, first_seq, last_seq, last_hash, sealed_at) values (1, 1, 2, ${r2!.hash}, ${tijdstip.toISOString()})`);
-      await insertOld(r3!);
-      await database.close();
-      database = undefined;
+      const appendOnly = LOGBOEK_STAPPEN.filter((stap) => stap.naam === 'logboek_append_only');
+      await migrateAsEarlierRelease(target, 'gemeente', old.folder, appendOnly, async (oldDb) => {
+        const insertOld = async (r: typeof r1 & {}) => {
+          await oldDb.execute(sql`insert into gemeente.verwerkingen (seq, trace_id, span_id, verwerkingsactiviteit_id, betrokkene, traject_id, partij, organisatie, velden, categorieen, toegestaan, grondslag, doel, fase, relatie, tijdstip, vorige_hash, hash, segment)
+            values (${r.seq}, ${r.traceId}, ${r.spanId}, ${r.verwerkingsactiviteitId}, ${r.betrokkene}, ${r.trajectId}, ${r.partij}, ${r.organisatie}, ${sql.raw(`'{Inwoner.naam}'`)}, ${sql.raw(`'{IDENTITEIT}'`)}, true, ${r.grondslag}, ${r.doel}, ${r.fase}, ${r.relatie}, ${tijdstip.toISOString()}, ${r.vorigeHash}, ${r.hash}, ${r.segment})`);
+          await oldDb.execute(sql`insert into gemeente.audit (trace_id, span_id, sub, partij, organisatie, tijdstip, segment) values (${r.traceId}, ${r.spanId}, 'oude-medewerker', 'GEMEENTE', 'gemeente-venlo', ${tijdstip.toISOString()}, ${r.segment})`);
+        };
+        await insertOld(r1!);
+        await insertOld(r2!);
+        await oldDb.execute(sql`insert into gemeente.segmenten (segment, first_seq, last_seq, last_hash, sealed_at) values (1, 1, 2, ${r2!.hash}, ${tijdstip.toISOString()})`);
+        await insertOld(r3!);
+      });
 
       // The new release starts: its migrations run on the existing database.
       database = await openDatabase({ schema: 'gemeente', url: target.url, dataDir: target.dataDir, migrationsFolder: current });

@@ -6,7 +6,8 @@ import { APPEND_ONLY_MESSAGE, RETENTION_SETTING, privilegesSql } from './append-
 import { GENESIS_HASH } from './chain.js';
 import { allowed, consulent, field, meta, refused, verhuurder } from './fixtures.js';
 import { dropSegmentsBefore, sealSegment } from './segments.js';
-import { statementsOf, testVariants, type TestDatabase } from './testing.js';
+import { statementsOf } from './migrations.js';
+import { testVariants, type TestDatabase } from './testing.js';
 import { verifyChain } from './verify.js';
 import { createLogboekWriter } from './writer.js';
 

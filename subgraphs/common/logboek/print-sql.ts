@@ -1,27 +1,22 @@
 /**
- * Prints the SQL of a subgraph's custom log migration, since drizzle migrations are static files:
+ * Prints SQL of the log in a schema for a database administrator to read or run by hand:
  *
- *     npx drizzle-kit generate --custom --name logboek_append_only   # creates an empty .sql file
- *     npx tsx subgraphs/common/logboek/print-sql.ts gemeente > <that file>
+ *     npx tsx subgraphs/common/logboek/print-sql.ts gemeente            # the log's steps, as start-up runs them
+ *     npx tsx subgraphs/common/logboek/print-sql.ts gemeente --privileges <appRole> [<retentionRole>]
  *
- * With `--audit-keten` it prints the later custom migration that guards the audit chain
- * (`npx drizzle-kit generate --custom --name audit_keten_bewaking`). With
- * `--privileges <appRole> [<retentionRole>]` it prints the deployment's GRANT/REVOKE instead.
+ * The steps run by themselves at start-up (`migrations.ts`); the privileges are the deployment's
+ * GRANT/REVOKE, kept apart because role names differ per deployment.
  */
-import { appendOnlySql, auditKetenSql, privilegesSql } from './append-only.js';
-import { appendRoutineSql } from './append-routine.js';
+import { STATEMENT_BREAKPOINT, privilegesSql } from './append-only.js';
+import { LOGBOEK_STAPPEN } from './migrations.js';
 
 const [schema, flag, appRole, retentionRole] = process.argv.slice(2);
-if (!schema || (flag !== undefined && flag !== '--audit-keten' && flag !== '--toevoegen' && (flag !== '--privileges' || !appRole))) {
-  process.stderr.write('usage: print-sql.ts <schema> [--audit-keten | --toevoegen | --privileges <appRole> [<retentionRole>]]\n');
+if (!schema || (flag !== undefined && (flag !== '--privileges' || !appRole))) {
+  process.stderr.write('usage: print-sql.ts <schema> [--privileges <appRole> [<retentionRole>]]\n');
   process.exit(2);
 }
 process.stdout.write(
-  flag === '--audit-keten'
-    ? auditKetenSql(schema)
-    : flag === '--toevoegen'
-      ? appendRoutineSql(schema)
-      : flag
-        ? privilegesSql(schema, appRole!, retentionRole ? { retentionRole } : {})
-        : appendOnlySql(schema),
+  flag
+    ? privilegesSql(schema, appRole!, retentionRole ? { retentionRole } : {})
+    : LOGBOEK_STAPPEN.map((stap) => `-- ${stap.naam}\n${stap.sql(schema)}`).join(`${STATEMENT_BREAKPOINT}\n`),
 );

@@ -6,8 +6,8 @@
  *
  *     export const { verwerkingen, audit, segmenten } = logboekTables(gemeenteSchema);
  *
- * The append-only triggers and the retention procedure are not expressible in drizzle; they go in a
- * custom migration written from `appendOnlySql(schemaName)` (see `append-only.ts`).
+ * The append-only triggers and the retention procedure are not expressible in drizzle; they are
+ * steps of the log's own migrations (`migrations.ts`).
  */
 import { bigint, boolean, getTableConfig, index, integer, text, timestamp, type PgSchema } from 'drizzle-orm/pg-core';
 

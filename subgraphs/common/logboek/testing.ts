@@ -6,15 +6,21 @@
  * a random name per test, dropped afterwards).
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { pgSchema } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import type { Db } from '../database.js';
-import { STATEMENT_BREAKPOINT, appendOnlySql, auditKetenSql } from './append-only.js';
-import { appendRoutineSql } from './append-routine.js';
+import { migrationConfig, type Db } from '../database.js';
+import { rowsOf } from '../rows.js';
+import { STATEMENT_BREAKPOINT } from './append-only.js';
+import { logboekStepStatements, statementsOf, type LogboekStap } from './migrations.js';
 import { quoteIdent } from './identifier.js';
 import { logboekTables, type LogboekTables } from './tables.js';
 
@@ -87,14 +93,6 @@ export function createLogboekDdl(schemaName: string): string {
   ].join(`\n${STATEMENT_BREAKPOINT}\n`);
 }
 
-/** Splits migration text on drizzle's breakpoints. */
-export function statementsOf(text: string): string[] {
-  return text
-    .split(STATEMENT_BREAKPOINT)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
 export interface TestDatabase {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Db;
@@ -122,9 +120,9 @@ export interface Variant {
   dispose(): Promise<void>;
 }
 
-/** Every statement of the log in `schema`, in the order of the migrations. */
+/** Every statement of the log in `schema`: the tables, then the log's own steps. */
 export function logboekSql(schema: string): string[] {
-  return [createLogboekDdl(schema), appendOnlySql(schema), auditKetenSql(schema), appendRoutineSql(schema)].flatMap(statementsOf);
+  return [...statementsOf(createLogboekDdl(schema)), ...logboekStepStatements(schema)];
 }
 
 /** Creates the log in `schema` the way drizzle's migrator would: one statement at a time through drizzle. */
@@ -226,4 +224,89 @@ function postgresVariant(url: string | undefined): Variant {
 /** The databases to run the tests on: PGlite always, PostgreSQL when `TEST_DATABASE_URL` is set. */
 export function testVariants(): Variant[] {
   return [pgliteVariant(), postgresVariant(process.env.TEST_DATABASE_URL || undefined)];
+}
+
+/** Where a test opens a subgraph's database of its own: a server database (dropped afterwards), or a PGlite folder. */
+export interface DatabaseTarget {
+  readonly url?: string;
+  readonly dataDir?: string;
+  dispose(): Promise<void>;
+}
+
+/** A fresh, empty database for `openDatabase`: on the server of `TEST_DATABASE_URL` when set, else a PGlite folder. */
+export async function freshDatabaseTarget(prefix: string): Promise<DatabaseTarget> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (!server) {
+    const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+    return { dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const name = `${prefix.replace(/\W/g, '_')}_${randomBytes(5).toString('hex')}`;
+  const admin = postgres(server, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${quoteIdent(name)}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    dispose: async () => {
+      await admin.unsafe(`drop database if exists ${quoteIdent(name)} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  };
+}
+
+/**
+ * A database as a release before the log's own migrations left it: `folder`'s migrations, then the
+ * log's steps as that release's copies in the subgraph's folder ran them, with nothing recorded by
+ * `migrations.ts`; then `use` works on it as that release would have. (Those copies ran between the
+ * generated migrations; run after them they leave the same objects, which is what an upgrade starts from.)
+ */
+export async function migrateAsEarlierRelease(
+  target: DatabaseTarget,
+  schema: string,
+  folder: string,
+  steps: readonly LogboekStap[],
+  use: (db: Db) => Promise<void> = async () => {},
+): Promise<void> {
+  const config = migrationConfig(schema, folder);
+  const run = async (db: Db) => {
+    for (const statement of steps.flatMap((stap) => statementsOf(stap.sql(schema)))) await db.execute(sql.raw(statement));
+    await use(db);
+  };
+  if (target.url) {
+    const client = postgres(target.url, { max: 1, onnotice: () => {} });
+    try {
+      const db = drizzlePostgres({ client }) as unknown as Db;
+      await migratePostgres(db as never, config);
+      await run(db);
+    } finally {
+      await client.end({ timeout: 5 });
+    }
+    return;
+  }
+  const client = await PGlite.create({ dataDir: target.dataDir });
+  try {
+    const db = drizzlePglite({ client }) as unknown as Db;
+    await migratePglite(db as never, config);
+    await run(db);
+  } finally {
+    await client.close();
+  }
+}
+
+/** The log's objects in `schema` as the catalogue defines them: triggers, functions with their grants, constraints. */
+export async function logboekCatalogue(db: Db, schema: string): Promise<string[]> {
+  const rows = rowsOf<{ regel: string }>(
+    await db.execute(sql`
+      select 'trigger ' || t.tgname || ': ' || pg_get_triggerdef(t.oid) as regel
+        from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = ${schema} and not t.tgisinternal
+      union all
+      select 'function ' || p.proname || ' ' || coalesce(p.proacl::text, '') || ': ' || pg_get_functiondef(p.oid)
+        from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = ${schema}
+      union all
+      select 'constraint ' || c.conrelid::regclass::text || '.' || c.conname || ': ' || pg_get_constraintdef(c.oid)
+        from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = ${schema}
+      order by 1`),
+  );
+  return rows.map((r) => r.regel);
 }

@@ -5,7 +5,7 @@
  *
  * The database guards the money itself, whatever the application does: one payout per claim and one
  * ledger entry per contribution (unique indexes), the sign of every entry by its kind (checks), and
- * — in the custom migration `0003_grootboek_append_only` — a ledger that is never updated or deleted
+ * — in the custom migration `0002_grootboek_append_only` — a ledger that is never updated or deleted
  * and whose sum never drops below zero.
  */
 import { sql } from 'drizzle-orm';
