@@ -11,6 +11,8 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     pool: 'forks',
+    // One initdb per run instead of one per test file's process (test/setup/).
+    globalSetup: ['test/setup/pglite-template.global.ts'],
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,

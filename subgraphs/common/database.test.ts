@@ -3,13 +3,15 @@
  * other's migrations (the soak once stopped on a duplicate `drizzle` schema).
  */
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { migrationsFolder } from '../assemble.js';
 import { SUBGRAPH_NAMES } from '../catalog.js';
-import { openDatabase } from './database.js';
+import { emptyCluster, openDatabase } from './database.js';
 import { postgres, preparedStatements } from './postgres-client.js';
+import { rowsOf } from './rows.js';
 import type { Db } from './database.js';
 
 const server = process.env['TEST_DATABASE_URL'];
@@ -95,6 +97,31 @@ describe.skipIf(!server)('migrations on a shared PostgreSQL database', () => {
     } finally {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();
+    }
+  });
+});
+
+describe('the embedded database', () => {
+  it('is cloned from the run-wide empty cluster of PGLITE_TEMPLATE, and an unreadable one stops the start with one line', { timeout: 60_000 }, async () => {
+    const saved = process.env['PGLITE_TEMPLATE'];
+    expect(saved, 'npm test makes one per run (test/setup/)').toBeTruthy();
+    try {
+      vi.resetModules();
+      process.env['PGLITE_TEMPLATE'] = '/bestaat/niet/leeg-cluster.tar';
+      const fresh = (await import('./database.js')) as typeof import('./database.js');
+      await expect(fresh.openDatabase({ schema: 'gemeente', migrationsFolder: migrationsFolder('gemeente') })).rejects.toThrow(
+        /^PGLITE_TEMPLATE: \/bestaat\/niet\/leeg-cluster\.tar is niet leesbaar \(ENOENT\)$/,
+      );
+    } finally {
+      process.env['PGLITE_TEMPLATE'] = saved;
+      vi.resetModules();
+    }
+    expect((await emptyCluster()).size).toBe(statSync(saved!).size);
+    const database = await openDatabase({ schema: 'gemeente', migrationsFolder: migrationsFolder('gemeente') });
+    try {
+      expect(rowsOf<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from gemeente.verwerkingen`))[0]!.n).toBe(0);
+    } finally {
+      await database.close();
     }
   });
 });

@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { migrateLogboek } from './logboek/migrations.js';
 import { boundWal, pgliteStartParams } from './pglite-wal.js';
@@ -42,15 +43,25 @@ export interface Database {
 /**
  * PGlite's first start in a process compiles its WASM and runs initdb (seconds on two cores); every
  * further embedded database is cloned from this freshly initialised data folder instead (about one
- * second), so four subgraphs and the tests start quickly. Only an empty cluster is cached.
+ * second), so four subgraphs and the tests start quickly. Only an empty cluster is cached. With
+ * `PGLITE_TEMPLATE` (a file holding such a dump; the test runner makes one per run) a process skips
+ * its initdb too.
  */
 let template: Promise<Blob> | undefined;
-function emptyCluster(): Promise<Blob> {
-  template ??= PGlite.create().then(async (pg) => {
-    const blob = await pg.dumpDataDir('none');
-    await pg.close();
-    return blob;
-  });
+export function emptyCluster(): Promise<Blob> {
+  const file = process.env['PGLITE_TEMPLATE'];
+  template ??= file
+    ? readFile(file).then(
+        (dump) => new Blob([dump]),
+        (error: NodeJS.ErrnoException) => {
+          throw new Error(`PGLITE_TEMPLATE: ${file} is niet leesbaar (${error.code ?? error.message})`);
+        },
+      )
+    : PGlite.create().then(async (pg) => {
+        const blob = await pg.dumpDataDir('none');
+        await pg.close();
+        return blob;
+      });
   return template;
 }
 

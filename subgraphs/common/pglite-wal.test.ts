@@ -5,6 +5,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkpointWhenBehind, pgliteStartParams } from './pglite-wal.js';
+import { emptyCluster } from './database.js';
 
 const MB = 2 ** 20;
 
@@ -22,7 +23,7 @@ async function writeWal(client: PGlite, mb: number): Promise<void> {
 describe('the embedded database\'s write-ahead log', () => {
   let client: PGlite;
   beforeAll(async () => {
-    client = await PGlite.create({ startParams: pgliteStartParams() });
+    client = await PGlite.create({ loadDataDir: await emptyCluster(), startParams: pgliteStartParams() });
     await client.exec('create table verwerkingen (id serial primary key, velden text)');
   });
   afterAll(() => client.close());

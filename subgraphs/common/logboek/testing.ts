@@ -17,7 +17,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { migrationConfig, type Db } from '../database.js';
+import { emptyCluster, migrationConfig, type Db } from '../database.js';
 import { rowsOf } from '../rows.js';
 import { STATEMENT_BREAKPOINT } from './append-only.js';
 import { logboekStepStatements, statementsOf, type LogboekStap } from './migrations.js';
@@ -145,7 +145,8 @@ function pgliteVariant(): Variant {
     async open(schema, options = {}) {
       n += 1;
       const name = schema ?? `logboek_test_${n}`;
-      const client = options.dedicated ? new PGlite() : await (shared ??= PGlite.create());
+      const fresh = async () => PGlite.create({ loadDataDir: await emptyCluster() });
+      const client = options.dedicated ? await fresh() : await (shared ??= fresh());
       const queries: string[] = [];
       const db = drizzlePglite({ client, logger: { logQuery: (q) => void queries.push(q) } }) as unknown as Db;
       await prepare(db, name);
