@@ -10,7 +10,7 @@ import { migrationsFolder } from '../../assemble.js';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../../catalog.js';
 import { openDatabase, type Database } from '../database.js';
 import { rowsOf } from '../rows.js';
-import { LOGBOEK_STAPPEN, migrateLogboek } from './migrations.js';
+import { LOGBOEK_STAPPEN, logboekDigest, migrateLogboek } from './migrations.js';
 import { freshDatabaseTarget, logboekCatalogue, migrateAsEarlierRelease, type DatabaseTarget } from './testing.js';
 
 const opened: { database?: Database; target: DatabaseTarget }[] = [];
@@ -64,18 +64,33 @@ describe(`the log's migrations on ${process.env.TEST_DATABASE_URL ? 'postgres' :
     expect(await logboekCatalogue(upgraded.db, 'regisseur')).toEqual(expected);
   });
 
-  it('a step whose SQL changed runs again at the next start, with the steps after it', async () => {
+  it('steps that never ran on a log run at the next start, with every step after them', async () => {
     const target = await freshDatabaseTarget('logboek-stappen-wijziging');
     let database = await open('gemeente', target);
     const expected = await logboekCatalogue(database.db, 'gemeente');
-    // As an older routine would be: without a column `tables.ts` has since, and the track recording its digest.
+    // The log as an earlier release's steps left it: an older routine, and only that release's digest recorded.
     await database.db.execute(sql.raw(`create or replace function "gemeente"."logboek_toevoegen"(verwacht jsonb, rijen json, auditrijen json) returns jsonb language sql as 'select null::jsonb'`));
+    await database.db.execute(sql.raw(`delete from "drizzle"."gemeente_logboek_migrations"`));
     await database.db.execute(sql.raw(`insert into "drizzle"."gemeente_logboek_migrations" (hash) values ('digest-van-een-eerdere-release')`));
     await database.close();
     opened.pop();
     database = await open('gemeente', target);
-    expect(await runs(database, 'gemeente')).toBe(3);
+    expect(await runs(database, 'gemeente')).toBe(2);
     expect(await logboekCatalogue(database.db, 'gemeente')).toEqual(expected);
+  });
+
+  it('steps that ran before do not run again over later ones (a replica of the previous release restarting during an upgrade)', async () => {
+    const target = await freshDatabaseTarget('logboek-stappen-rollend');
+    const database = await open('corporatie', target);
+    // The previous release's steps: without the append routine; they ran before today's did.
+    const vorige = LOGBOEK_STAPPEN.filter((stap) => stap.naam !== 'logboek_toevoegen');
+    await database.db.execute(sql.raw(`insert into "drizzle"."corporatie_logboek_migrations" (hash) values ('${logboekDigest('corporatie', vorige)}')`));
+    const today = await logboekCatalogue(database.db, 'corporatie');
+    expect(await migrateLogboek(database.db, 'corporatie', vorige)).toBe(false);
+    expect(await logboekCatalogue(database.db, 'corporatie')).toEqual(today);
+    // Steps never seen do run, and leave their digest.
+    expect(await migrateLogboek(database.db, 'corporatie', [...vorige, { naam: 'proef', sql: (s) => `COMMENT ON TABLE "${s}"."segmenten" IS 'proef'` }])).toBe(true);
+    expect(await runs(database, 'corporatie')).toBe(3);
   });
 
   it('a schema without a log gets no steps and no record', async () => {

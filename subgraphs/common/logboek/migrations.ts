@@ -6,13 +6,15 @@
  * schema, not as four copies in four migration folders.
  *
  * `openDatabase` runs them after a schema's own migrations whenever that schema holds a log. What
- * ran is recorded as one digest of all steps' SQL in `drizzle.<schema>_logboek_migrations`; when the
- * steps say anything else than what last ran (a new step, or a routine that follows a new column of
- * `tables.ts`), all of them run again, in order, in one transaction. Every step can run again on a
- * log that has it (see `append-only.ts`), so a database of any earlier release — whose copies of
- * these steps lay in the subgraph's migrations and recorded nothing here — ends exactly where a fresh
- * one does. A change of the log's objects is therefore an edit here plus, where an object goes
- * away, a statement that drops it; no per-subgraph file.
+ * ran is recorded as one digest of all steps' SQL per run in `drizzle.<schema>_logboek_migrations`;
+ * steps whose digest never ran there (a new step, or a routine that follows a new column of
+ * `tables.ts`) run, all of them, in order, in one transaction. Every step can run again on a log
+ * that has it (see `append-only.ts`), so a database of any earlier release — whose copies of these
+ * steps lay in the subgraph's migrations and recorded nothing here — ends exactly where a fresh one
+ * does. Steps that ran before do not run again: during a rolling upgrade a replica of the previous
+ * release that restarts must not put its older routine back over the newer one (drizzle's own
+ * migrations never go back either). A change of the log's objects is therefore an edit here plus,
+ * where an object goes away, a statement that drops it; no per-subgraph file.
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -43,29 +45,30 @@ export function statementsOf(text: string): string[] {
 }
 
 /** Every statement of the log's steps for `schema`, in order. */
-export function logboekStepStatements(schema: string): string[] {
-  return LOGBOEK_STAPPEN.flatMap((stap) => statementsOf(stap.sql(schema)));
+export function logboekStepStatements(schema: string, stappen: readonly LogboekStap[] = LOGBOEK_STAPPEN): string[] {
+  return stappen.flatMap((stap) => statementsOf(stap.sql(schema)));
 }
 
-function digestOf(statements: readonly string[]): string {
-  return createHash('sha256').update(statements.join('\n;\n')).digest('hex');
+/** What a run of `stappen` records: the digest of their statements for `schema`. */
+export function logboekDigest(schema: string, stappen: readonly LogboekStap[] = LOGBOEK_STAPPEN): string {
+  return createHash('sha256').update(logboekStepStatements(schema, stappen).join('\n;\n')).digest('hex');
 }
 
 /**
- * Brings the log in `schema` to the steps' state, when the schema holds a log at all. Returns
- * whether the steps ran. Call it where no other process migrates the same schema at once
- * (`openDatabase` holds its migration lock).
+ * Brings the log in `schema` to the state of `stappen` (today's, but for tests), when the schema
+ * holds a log at all and they never ran there. Returns whether they ran. Call it where no other
+ * process migrates the same schema at once (`openDatabase` holds its migration lock).
  */
-export async function migrateLogboek(db: Db, schema: string): Promise<boolean> {
+export async function migrateLogboek(db: Db, schema: string, stappen: readonly LogboekStap[] = LOGBOEK_STAPPEN): Promise<boolean> {
   const [found] = rowsOf<{ log: boolean }>(await db.execute(sql`select to_regclass(${`${quoteIdent(schema)}."verwerkingen"`}) is not null as log`));
   if (!found?.log) return false;
   const track = sql.raw(`"drizzle".${quoteIdent(`${schema}_logboek_migrations`)}`);
   await db.execute(sql`create schema if not exists "drizzle"`);
   await db.execute(sql`create table if not exists ${track} (id serial primary key, hash text not null, toegepast_op timestamptz not null default now())`);
-  const statements = logboekStepStatements(schema);
-  const hash = digestOf(statements);
-  const [last] = rowsOf<{ hash: string }>(await db.execute(sql`select hash from ${track} order by id desc limit 1`));
-  if (last?.hash === hash) return false;
+  const statements = logboekStepStatements(schema, stappen);
+  const hash = logboekDigest(schema, stappen);
+  const [ran] = rowsOf<{ ran: boolean }>(await db.execute(sql`select exists (select 1 from ${track} where hash = ${hash}) as ran`));
+  if (ran?.ran) return false;
   await db.transaction(async (tx) => {
     for (const statement of statements) await tx.execute(sql.raw(statement));
     await tx.execute(sql`insert into ${track} (hash) values (${hash})`);
