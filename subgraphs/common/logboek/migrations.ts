@@ -49,9 +49,13 @@ export function logboekStepStatements(schema: string, stappen: readonly LogboekS
   return stappen.flatMap((stap) => statementsOf(stap.sql(schema)));
 }
 
+function digestOf(statements: readonly string[]): string {
+  return createHash('sha256').update(statements.join('\n;\n')).digest('hex');
+}
+
 /** What a run of `stappen` records: the digest of their statements for `schema`. */
 export function logboekDigest(schema: string, stappen: readonly LogboekStap[] = LOGBOEK_STAPPEN): string {
-  return createHash('sha256').update(logboekStepStatements(schema, stappen).join('\n;\n')).digest('hex');
+  return digestOf(logboekStepStatements(schema, stappen));
 }
 
 /**
@@ -63,10 +67,10 @@ export async function migrateLogboek(db: Db, schema: string, stappen: readonly L
   const [found] = rowsOf<{ log: boolean }>(await db.execute(sql`select to_regclass(${`${quoteIdent(schema)}."verwerkingen"`}) is not null as log`));
   if (!found?.log) return false;
   const track = sql.raw(`"drizzle".${quoteIdent(`${schema}_logboek_migrations`)}`);
-  await db.execute(sql`create schema if not exists "drizzle"`);
+  // In drizzle's own schema, which its migrator made just before.
   await db.execute(sql`create table if not exists ${track} (id serial primary key, hash text not null, toegepast_op timestamptz not null default now())`);
   const statements = logboekStepStatements(schema, stappen);
-  const hash = logboekDigest(schema, stappen);
+  const hash = digestOf(statements);
   const [ran] = rowsOf<{ ran: boolean }>(await db.execute(sql`select exists (select 1 from ${track} where hash = ${hash}) as ran`));
   if (ran?.ran) return false;
   await db.transaction(async (tx) => {

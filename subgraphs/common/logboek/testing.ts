@@ -185,14 +185,10 @@ function postgresVariant(url: string | undefined): Variant {
     async dispose() {},
     async open(schema = 'logboek_test') {
       if (!url) throw new Error('TEST_DATABASE_URL is not set');
-      const name = `logboek_test_${randomBytes(6).toString('hex')}`;
-      const admin = postgres(url, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`create database ${quoteIdent(name)}`);
-      const target = new URL(url);
-      target.pathname = `/${name}`;
+      const target = await serverDatabase(url, 'logboek_test');
       const clients: postgres.Sql[] = [];
       const open = () => {
-        const client = postgres(target.toString(), { max: 10, onnotice: () => {} });
+        const client = postgres(target.url, { max: 10, onnotice: () => {} });
         clients.push(client);
         return client;
       };
@@ -214,8 +210,7 @@ function postgresVariant(url: string | undefined): Variant {
         close: () => client.end({ timeout: 5 }),
         drop: async () => {
           await Promise.all(clients.map((c) => c.end({ timeout: 5 })));
-          await admin.unsafe(`drop database if exists ${quoteIdent(name)} with (force)`);
-          await admin.end({ timeout: 5 });
+          await target.dispose();
         },
       };
     },
@@ -234,17 +229,12 @@ export interface DatabaseTarget {
   dispose(): Promise<void>;
 }
 
-/** A fresh, empty database for `openDatabase`: on the server of `TEST_DATABASE_URL` when set, else a PGlite folder. */
-export async function freshDatabaseTarget(prefix: string): Promise<DatabaseTarget> {
-  const server = process.env.TEST_DATABASE_URL;
-  if (!server) {
-    const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
-    return { dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const name = `${prefix.replace(/\W/g, '_')}_${randomBytes(5).toString('hex')}`;
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
+/** A database of its own on the server at `serverUrl`, named `<prefix>_<random>`, dropped by `dispose`. */
+async function serverDatabase(serverUrl: string, prefix: string): Promise<{ url: string; dispose(): Promise<void> }> {
+  const name = `${prefix.replace(/\W/g, '_')}_${randomBytes(6).toString('hex')}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database ${quoteIdent(name)}`);
-  const url = new URL(server);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
@@ -253,6 +243,14 @@ export async function freshDatabaseTarget(prefix: string): Promise<DatabaseTarge
       await admin.end({ timeout: 5 });
     },
   };
+}
+
+/** A fresh, empty database for `openDatabase`: on the server of `TEST_DATABASE_URL` when set, else a PGlite folder. */
+export async function freshDatabaseTarget(prefix: string): Promise<DatabaseTarget> {
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) return serverDatabase(server, prefix);
+  const dataDir = mkdtempSync(join(tmpdir(), `${prefix}-`));
+  return { dataDir, dispose: async () => rmSync(dataDir, { recursive: true, force: true }) };
 }
 
 /**
